@@ -1,0 +1,75 @@
+"""The ``flexdash`` command.
+
+Each subcommand lives in its own core module exposing ``add_arguments(parser)``
+and ``run(args) -> int``; this file only wires them. Bare ``flexdash`` opens
+the dashboard. Nothing here imports Textual: the TUI is imported only when
+the dashboard is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+from app.errors import EXIT_INTERNAL, FlexdashError
+
+# subcommand -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("app.ingest.command", "import usage logs, packs, rates, assignments or prices"),
+    "recompute": ("app.engine.command", "recompute charges, draw-down and denials"),
+    "report": ("app.reports.command", "print a report (charges, denials, packs, balances, daily, idle, rejects)"),
+    "explain": ("app.explain_command", "explain the charges of one user and product"),
+    "generate": ("app.generate.command", "write a deterministic synthetic data set"),
+    "demo": ("app.demo", "import the bundled sample logs into a demo store and open the dashboard"),
+    "tui": ("app.tui_command", "open the dashboard (the default)"),
+}
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the store (default: $FLEXDASH_DB, else ~/.local/share/flexdash/flexdash.duckdb)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flexdash",
+        description="Autodesk Flex token analytics: where tokens went, what expires, when they run out.",
+    )
+    parser.add_argument("--version", action="version", version=f"flexdash {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_common(p)
+        module.add_arguments(p)
+        p.set_defaults(_module=module_name)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["tui", *argv]
+    args = parser.parse_args(argv)
+    module = importlib.import_module(args._module)
+    try:
+        return int(module.run(args) or 0)
+    except FlexdashError as exc:
+        print(f"flexdash: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("flexdash: interrupted; nothing from this command was committed", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, with the way to report it
+        print(f"flexdash: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

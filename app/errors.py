@@ -1,0 +1,41 @@
+"""Errors an admin can cause, and the exit codes the CLI maps them to.
+
+Exit codes (documented in README.md):
+  0  success
+  1  unexpected internal error (a bug: please report it)
+  2  usage error (bad arguments)
+  3  some input rows were rejected (everything else landed)
+  4  unreadable input (nothing from the invocation landed)
+  5  store busy (could not get the write lock in time)
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+EXIT_UNREADABLE = 4
+EXIT_BUSY = 5
+
+
+class FlexdashError(Exception):
+    """An error with a message meant for the admin, and its exit code."""
+
+    exit_code = EXIT_INTERNAL
+
+
+class UsageError(FlexdashError):
+    exit_code = EXIT_USAGE
+
+
+class UnreadableInput(FlexdashError):
+    """A file cannot be read at all: nothing from the invocation lands."""
+
+    exit_code = EXIT_UNREADABLE
+
+
+class StoreBusy(FlexdashError):
+    """Another process holds the store's lock."""
+
+    exit_code = EXIT_BUSY

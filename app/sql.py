@@ -1,0 +1,24 @@
+"""Loading SQL from ``queries/``: the only place SQL text lives.
+
+``load("reports/balances")`` returns the text of ``queries/reports/balances.sql``.
+Values always go in as bound parameters, never by formatting.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from app.resources import queries_dir
+
+
+@cache
+def load(name: str) -> str:
+    path = queries_dir() / f"{name}.sql"
+    return path.read_text(encoding="utf-8")
+
+
+def numbered(folder: str) -> list[tuple[str, Path]]:
+    """The ``NNN_name.sql`` files of a folder, in creation order."""
+    files = sorted((queries_dir() / folder).glob("*.sql"))
+    return [(f.stem, f) for f in files]

@@ -1,0 +1,232 @@
+"""The DuckDB store: where it is, opening it safely, migrations and views.
+
+DuckDB allows one writing process, or several reading ones, never both
+(measured.md). So:
+
+* writers (import, recompute) call :func:`connect_write`, which retries the
+  lock with backoff up to ``lock_timeout`` and raises :class:`StoreBusy`;
+* readers (reports, the dashboard) call :func:`connect_read` for short,
+  read-only connections and close them quickly.
+
+Every connection works in UTC (R1) and has DuckDB's progress bar off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from app import sql
+from app.errors import StoreBusy
+from app.resources import data_dir
+
+ENV_VAR = "FLEXDASH_DB"
+
+
+def default_db_path() -> Path:
+    """``$XDG_DATA_HOME/flexdash/flexdash.duckdb`` (``~/.local/share`` by default)."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "flexdash" / "flexdash.duckdb"
+
+
+def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+    """``--db`` first, then ``FLEXDASH_DB``, then :func:`default_db_path`."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None):
+    """The first column of the first row, or None. Fetches the whole result:
+    DuckDB 2 refuses new work on a connection with an unfinished result."""
+    rows = con.execute(query, params or []).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _configure(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_progress_bar = false")
+
+
+def migrations() -> list[tuple[int, str, Path]]:
+    out = []
+    for stem, path in sql.numbered("migrations"):
+        number, _, name = stem.partition("_")
+        out.append((int(number), name, path))
+    return out
+
+
+def latest_schema_version() -> int:
+    return max(n for n, _, _ in migrations())
+
+
+def views_digest() -> str:
+    h = hashlib.sha256()
+    for stem, path in sql.numbered("views"):
+        h.update(stem.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = scalar(
+        con,
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'schema_version'",
+    )
+    if not exists:
+        return 0
+    return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the numbered migrations the store lacks, each in one transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
+    )
+    current = schema_version(con)
+    for number, name, path in migrations():
+        if number <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute(
+                "INSERT INTO schema_version VALUES (?, ?, now())", [number, name]
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        current = number
+    return current
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every view of ``queries/views`` in name order."""
+    for _, path in sql.numbered("views"):
+        con.execute(path.read_text(encoding="utf-8"))
+    con.execute(
+        "INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()]
+    )
+
+
+def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Reload the rates and prices shipped in ``data/`` (the admin's own
+    imported rows live in separate tables and take precedence)."""
+    data = data_dir()
+    steps = [
+        ("rates_shipped", data / "rates.csv", sql.load("ingest/load_shipped_rates")),
+        ("prices_shipped", data / "prices.csv", sql.load("ingest/load_shipped_prices")),
+        ("token_prices_shipped", data / "token_prices.csv", sql.load("ingest/load_shipped_token_prices")),
+    ]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, path, query in steps:
+            con.execute(f"DELETE FROM {table}")  # table names are our own constants
+            if path.exists():
+                con.execute(query, [str(path)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _connect_with_retry(
+    path: Path,
+    read_only: bool,
+    lock_timeout: float,
+    on_wait: Callable[[str], None] | None,
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.05
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.IOException, duckdb.Error) as exc:
+            if not is_lock_error(exc):
+                raise
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise StoreBusy(
+                    f"the store {path} is in use by another process "
+                    f"(the dashboard or another import) and stayed busy for "
+                    f"{lock_timeout:g} s; close it or retry with a longer --lock-timeout"
+                ) from exc
+            if on_wait is not None and not told:
+                on_wait(
+                    f"waiting for the store {path}: another process holds its lock "
+                    f"(up to {lock_timeout:g} s)"
+                )
+                told = True
+            time.sleep(min(delay, max(remaining, 0.01)))
+            delay = min(delay * 2, 1.0)
+
+
+def connect_write(
+    path: str | os.PathLike | None = None,
+    *,
+    lock_timeout: float = 30.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open the store for writing: create it (mode 0600), migrate it, reload
+    the shipped reference data and recreate the views."""
+    db = resolve_db_path(path)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    # The store and its WAL take the umask's mode (measured.md): keep them 0600.
+    os.umask(os.umask(0o077) | 0o077)
+    is_new = not db.exists()
+    con = _connect_with_retry(db, read_only=False, lock_timeout=lock_timeout, on_wait=on_wait)
+    try:
+        if is_new:
+            os.chmod(db, 0o600)
+        _configure(con)
+        migrate(con)
+        load_shipped_reference(con)
+        create_views(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def store_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    if schema_version(con) < latest_schema_version():
+        return False
+    return scalar(con, "SELECT value FROM store_meta WHERE key = 'views_digest'") == views_digest()
+
+
+def connect_read(
+    path: str | os.PathLike | None = None,
+    *,
+    lock_timeout: float = 2.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """A short read-only connection. A missing or outdated store is first
+    created or upgraded through a brief write connection."""
+    db = resolve_db_path(path)
+    if not db.exists():
+        connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()
+    con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
+    _configure(con)
+    if not store_is_current(con):
+        con.close()
+        connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()
+        con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
+        _configure(con)
+    return con

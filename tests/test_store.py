@@ -1,0 +1,88 @@
+"""The store: location, mode 0600, migrations recorded, views rebuilt,
+shipped reference data loaded, lock handling between processes."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from app import store
+from app.errors import StoreBusy
+
+
+def test_db_path_resolution(monkeypatch, tmp_path):
+    monkeypatch.delenv("FLEXDASH_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert store.resolve_db_path(None) == tmp_path / "xdg" / "flexdash" / "flexdash.duckdb"
+    monkeypatch.setenv("FLEXDASH_DB", str(tmp_path / "env.duckdb"))
+    assert store.resolve_db_path(None) == tmp_path / "env.duckdb"
+    assert store.resolve_db_path(str(tmp_path / "cli.duckdb")) == tmp_path / "cli.duckdb"
+
+
+def test_new_store_is_private_and_migrated(db_path):
+    con = store.connect_write(db_path)
+    try:
+        versions = con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert [v for (v,) in versions] == [n for n, _, _ in store.migrations()]
+        assert store.store_is_current(con)
+        # shipped, sourced rates are loaded (domain-facts.md: AutoCAD 7, Revit 10)
+        rates = dict(con.execute("SELECT product, tokens_per_day FROM stg_rates").fetchall())
+        assert rates["ACAD"] == 7 and rates["RVT"] == 10 and rates["NAVMAN"] == 9
+    finally:
+        con.close()
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+
+
+def test_reopening_does_not_reapply_migrations(db_path):
+    store.connect_write(db_path).close()
+    con = store.connect_write(db_path)
+    try:
+        count = con.execute("SELECT count(*) FROM schema_version").fetchall()[0][0]
+        assert count == len(store.migrations())
+    finally:
+        con.close()
+
+
+def test_read_connection_creates_missing_store(db_path):
+    con = store.connect_read(db_path)
+    try:
+        assert store.store_is_current(con)
+    finally:
+        con.close()
+
+
+def test_busy_store_raises_store_busy_after_timeout(db_path):
+    store.connect_write(db_path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import duckdb, sys, time
+                con = duckdb.connect({str(db_path)!r}, read_only=True)
+                print('held', flush=True)
+                sys.stdin.readline()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        messages: list[str] = []
+        with pytest.raises(StoreBusy) as info:
+            store.connect_write(db_path, lock_timeout=0.3, on_wait=messages.append)
+        assert "in use by another process" in str(info.value)
+        assert messages and "waiting" in messages[0]
+    finally:
+        holder.communicate("\n", timeout=10)
+    # once released, the writer gets in
+    store.connect_write(db_path, lock_timeout=5).close()
