@@ -1,0 +1,60 @@
+"""The floor S every performance target is a multiple of (measured.md):
+the time of ``SELECT count(*) FROM read_csv(file)`` on the same file, on the
+same machine, in the same run. Benchmarks print their figures as ratios to it.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from pathlib import Path
+
+import duckdb
+
+
+def measure_floor(csv_path: Path, repeats: int = 3) -> float:
+    """Median of ``repeats`` timings of the raw scan, in seconds."""
+    times = []
+    for _ in range(repeats):
+        con = duckdb.connect()
+        try:
+            start = time.perf_counter()
+            con.execute("SELECT count(*) FROM read_csv(?)", [str(csv_path)]).fetchall()
+            times.append(time.perf_counter() - start)
+        finally:
+            con.close()
+    return statistics.median(times)
+
+
+def peak_rss_mb(children: bool = False) -> float:
+    """Peak resident memory (MB) of this process, or of its waited-for children."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+class Report:
+    """Collects figures and prints them as ratios to S."""
+
+    def __init__(self, title: str, floor_seconds: float):
+        self.title = title
+        self.s = floor_seconds
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def time(self, name: str, seconds: float, target_s: float | None = None) -> float:
+        ratio = seconds / self.s
+        verdict = "" if target_s is None else ("ok" if ratio <= target_s else "OVER")
+        target = "" if target_s is None else f"<= {target_s:g} S"
+        self.rows.append((name, f"{seconds:8.3f} s", f"{ratio:6.2f} S", f"{target} {verdict}".strip()))
+        return ratio
+
+    def value(self, name: str, text: str, target: str = "") -> None:
+        self.rows.append((name, text, "", target))
+
+    def print(self) -> str:
+        lines = [f"== {self.title} (S = {self.s:.3f} s) =="]
+        for name, a, b, c in self.rows:
+            lines.append(f"{name:<48} {a:>14} {b:>9}  {c}")
+        text = "\n".join(lines)
+        print(text)
+        return text
