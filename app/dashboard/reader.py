@@ -1,0 +1,76 @@
+"""Short read-only connections for the live dashboard.
+
+DuckDB lets one process write or several read, never both (measured.md): a
+dashboard that kept a connection open would block every ``flexdash import``.
+So each batch of queries opens the store read-only, runs, and closes (about
+30 ms). A busy store raises :class:`app.errors.StoreBusy` quickly; the TUI
+keeps its last data and retries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from app import sql, store
+from app.errors import StoreBusy
+
+
+def frame(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pl.DataFrame:
+    """Run ``queries/<name>.sql`` with bound named parameters, as a frame."""
+    query = sql.load(name)
+    if params:
+        # DuckDB refuses named parameters the query does not use.
+        params = {k: v for k, v in params.items() if f"${k}" in query}
+    return con.sql(query, params=params or None).pl()
+
+
+def apply_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> None:
+    """Make the engine's results valid at ``as_of`` on this connection (R4),
+    once the engine provides it."""
+    try:
+        from app.engine import use_results_as_of
+    except ImportError:  # the engine has not landed: stored results as they are
+        return
+    use_results_as_of(con, as_of)
+
+
+class StoreReader:
+    """Opens the store at ``path`` for one batch of reads at a time."""
+
+    def __init__(self, path: str | os.PathLike, *, lock_timeout: float = 0.5):
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    def signature(self) -> tuple:
+        """Changes whenever the store's files change: a cheap poll (no
+        connection, no lock) for the refresh loop."""
+        out = []
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = p.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
+
+    @contextmanager
+    def read(self, as_of: datetime | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+        try:
+            con = store.connect_read(self.path, lock_timeout=self.lock_timeout)
+        except duckdb.Error as exc:
+            if store.is_lock_error(exc):
+                raise StoreBusy(f"the store {self.path} is busy") from exc
+            raise
+        try:
+            if as_of is not None:
+                apply_as_of(con, as_of)
+            yield con
+        finally:
+            con.close()
