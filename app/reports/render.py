@@ -1,0 +1,123 @@
+"""Rendering a report frame: ``csv`` and ``json`` for scripts (the data
+contract: exact columns, instants ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, dates
+``YYYY-MM-DD``), ``table`` for people (may change)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import date, datetime
+
+import polars as pl
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from app.errors import UsageError
+from app.reports.params import ReportParams, spec_for
+from app.reports.spec import DURATIONS, HEADINGS
+from app.timeutil import format_instant
+
+FORMATS = ("table", "csv", "json")
+
+# A cell a spreadsheet would read as a formula (measured.md, Security).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value):
+    """A cell as scripts see it: instants and dates as contract strings."""
+    if isinstance(value, datetime):
+        return format_instant(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def guard_cell(value):
+    """CSV-injection guard: a text cell that a spreadsheet would run as a
+    formula gets a leading ``'``. Numbers are never text here, so a
+    negative number stays a number."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(df: pl.DataFrame) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(df.columns)
+    for row in df.iter_rows():
+        writer.writerow(["" if v is None else guard_cell(_plain(v)) for v in row])
+    return out.getvalue()
+
+
+def to_json(df: pl.DataFrame) -> str:
+    rows = [{k: _plain(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _duration(seconds) -> str:
+    seconds = int(seconds)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h:,}:{m:02d}:{s:02d}"
+
+
+def _human(column: str, value) -> str:
+    if value is None:
+        return "—"
+    if column in DURATIONS:
+        return _duration(value)
+    if isinstance(value, datetime):
+        return format_instant(value).replace("T", " ").removesuffix("Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return str(value)
+
+
+def to_table(df: pl.DataFrame, name: str, params: ReportParams | None = None,
+             width: int | None = None) -> str:
+    spec = spec_for(name)
+    caption = params.describe() if params else None
+    console = Console(
+        file=io.StringIO(),
+        width=width or shutil.get_terminal_size((120, 24)).columns,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+    )
+    if df.is_empty():
+        where = f" ({caption})" if caption else ""
+        console.print(f"{spec.title}: nothing to show{where}.")
+        return console.file.getvalue()
+    table = Table(title=spec.title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
+    for column, dtype in df.schema.items():
+        numeric = dtype.is_numeric() or column in DURATIONS
+        table.add_column(HEADINGS.get(column, column), justify="right" if numeric else "left",
+                         overflow="fold")
+    for row in df.iter_rows():
+        table.add_row(*(_human(c, v) for c, v in zip(df.columns, row)))
+    console.print(table)
+    return console.file.getvalue()
+
+
+def render(df: pl.DataFrame, name: str, fmt: str, params: ReportParams | None = None,
+           *, width: int | None = None) -> str:
+    """``df`` (from :func:`app.reports.build`) as text in ``fmt``:
+    ``csv`` | ``json`` | ``table``. ``params`` only adds a caption to
+    ``table``."""
+    if fmt == "csv":
+        return to_csv(df)
+    if fmt == "json":
+        return to_json(df)
+    if fmt == "table":
+        return to_table(df, name, params, width)
+    raise UsageError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

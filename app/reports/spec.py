@@ -1,0 +1,122 @@
+"""What each report is: its contract columns (data-contract.md, in order),
+its sort, the date ``--since``/``--until`` apply to, and the options it takes.
+
+The column lists here are the contract scripts depend on; the SQL in
+``queries/reports/<name>.sql`` must return exactly them (checked in
+:func:`app.reports.build.query`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    title: str  # for people: table heading and empty-state message
+    columns: tuple[str, ...]
+    sorted_by: str
+    period_on: str | None  # what --since/--until filter on; None: no period
+    takes_team: bool = True
+    takes_tz: bool = False
+
+
+REPORTS: dict[str, ReportSpec] = {
+    s.name: s
+    for s in (
+        ReportSpec(
+            "charges",
+            "Charges",
+            ("window_start", "window_end", "user", "product", "team", "tokens"),
+            "window_start, user, product",
+            "the UTC day of window_start",
+        ),
+        ReportSpec(
+            "denials",
+            "Denials",
+            ("ts", "user", "product", "team", "reason"),
+            "ts, user, product",
+            "the UTC day of ts",
+        ),
+        ReportSpec(
+            "packs",
+            "Token packs",
+            (
+                "pack_id", "team", "tokens", "purchased_on", "expires_on",
+                "draw_rank", "consumed", "forfeited", "remaining",
+            ),
+            "team, draw_rank",
+            "purchased_on",
+        ),
+        ReportSpec(
+            "balances",
+            "Balances",
+            ("team", "balance", "burn_30d", "runway_days", "next_expiry", "expiring_90d"),
+            "team",
+            None,  # a balance is a point in time: --as-of, not a period
+        ),
+        ReportSpec(
+            "daily",
+            "Daily tokens",
+            ("day", "team", "product", "users", "windows", "tokens"),
+            "day, team, product",
+            "day (in --tz)",
+            takes_tz=True,
+        ),
+        ReportSpec(
+            "idle",
+            "Idle time",
+            ("user", "product", "sessions", "span_seconds", "active_seconds", "idle_seconds"),
+            "user, product",
+            "the UTC day of each session's first event",
+        ),
+        ReportSpec(
+            "rejects",
+            "Rejected input rows",
+            ("file", "line", "reason", "raw"),
+            "file, line",
+            "the UTC day of the import",
+            takes_team=False,
+        ),
+    )
+}
+
+NAMES: tuple[str, ...] = tuple(REPORTS)
+
+# Headings for the `table` format (people read it; scripts read csv/json).
+HEADINGS: dict[str, str] = {
+    "window_start": "Window start (UTC)",
+    "window_end": "Window end (UTC)",
+    "ts": "When (UTC)",
+    "user": "User",
+    "product": "Product",
+    "team": "Team",
+    "tokens": "Tokens",
+    "reason": "Reason",
+    "pack_id": "Pack",
+    "purchased_on": "Purchased",
+    "expires_on": "Expires",
+    "draw_rank": "Draw order",
+    "consumed": "Consumed",
+    "forfeited": "Forfeited",
+    "remaining": "Remaining",
+    "balance": "Balance",
+    "burn_30d": "Burn 30 d",
+    "runway_days": "Runway (days)",
+    "next_expiry": "Next expiry",
+    "expiring_90d": "Expiring ≤ 90 d",
+    "day": "Day",
+    "users": "Users",
+    "windows": "Windows",
+    "sessions": "Sessions",
+    "span_seconds": "Span",
+    "active_seconds": "Active",
+    "idle_seconds": "Idle-paused",
+    "file": "File",
+    "line": "Line",
+    "raw": "Raw row",
+}
+
+# Columns holding seconds: shown as h:mm:ss in tables (raw seconds in csv/json).
+DURATIONS = frozenset({"span_seconds", "active_seconds", "idle_seconds"})
