@@ -1,0 +1,268 @@
+"""Charges, allocations and insufficient-balance denials from the views.
+
+Reads the billable active intervals (int_active_intervals), the rates and
+the packs as arrays, then:
+
+1. runs (R7) and windows without denials (R8, R9), vectorised;
+2. the billed team and session of each window (R12) and its rate (R10);
+3. the draw-down of every team at once (R13, R14) by the pointer model;
+4. teams where a denial happened (R16), and every team linked to them
+   through a user x product billing several teams, are recomputed one
+   window at a time, because a denial moves that group's later windows.
+
+The caller sets the as-of instant on the connection (stg_events, R4).
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+
+from app import sql
+from app.engine.drawdown import Packs, TeamPacks, teams_in_purchase_order, vector_draw
+from app.engine.windows import (
+    DAY,
+    GroupWalk,
+    Intervals,
+    chargeable,
+    greedy_windows,
+    key_span,
+    merge_runs,
+    session_at,
+)
+
+
+@dataclass
+class Results:
+    """Windows that were charged, their draws, and denied windows; every
+    instant in microseconds. Charges are sorted in R16 order."""
+
+    charge_start: np.ndarray
+    charge_user: np.ndarray
+    charge_product: np.ndarray
+    charge_team: np.ndarray
+    charge_tokens: np.ndarray
+    charge_session: np.ndarray
+    alloc_charge: np.ndarray  # index into the charges
+    alloc_pack: np.ndarray  # object array of pack_id
+    alloc_tokens: np.ndarray
+    denial_ts: np.ndarray
+    denial_user: np.ndarray
+    denial_product: np.ndarray
+    denial_team: np.ndarray
+    denial_session: np.ndarray
+
+
+def _fetch(con, name: str) -> dict[str, np.ndarray]:
+    return con.execute(sql.load(f"engine/{name}")).fetchnumpy()
+
+
+def _i64(a) -> np.ndarray:
+    return np.asarray(a, dtype=np.int64)
+
+
+class Rates:
+    """R10: the rate of a product at an instant."""
+
+    def __init__(self, product_id, effective_us, tokens):
+        self.by_product: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        product_id = _i64(product_id)
+        for pid in np.unique(product_id):
+            sel = product_id == pid
+            self.by_product[int(pid)] = (_i64(effective_us)[sel], _i64(tokens)[sel])
+
+    def at(self, product: np.ndarray, u: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(u), dtype=np.int64)
+        for pid, (eff, tok) in self.by_product.items():
+            sel = product == pid
+            if sel.any():
+                # Before the first effective_from the first row applies (stg_rate_periods).
+                k = np.maximum(np.searchsorted(eff, u[sel], side="right") - 1, 0)
+                out[sel] = tok[k]
+        return out
+
+    def one(self, product: int, u: int) -> int:
+        eff, tok = self.by_product[product]
+        return int(tok[max(bisect_right(eff.tolist(), u) - 1, 0)])
+
+
+def compute(con) -> Results:
+    iv_raw = _fetch(con, "intervals")
+    rate_raw = _fetch(con, "rates")
+    pack_raw = _fetch(con, "packs")
+    rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
+    packs = Packs(
+        _i64(pack_raw["team_id"]),
+        np.asarray(pack_raw["pack_id"], dtype=object),
+        _i64(pack_raw["tokens"]),
+        _i64(pack_raw["valid_from_us"]),
+        _i64(pack_raw["valid_until_us"]),
+    )
+    iv = Intervals(
+        _i64(iv_raw["grp"]),
+        _i64(iv_raw["start_us"]),
+        _i64(iv_raw["end_us"]),
+        _i64(iv_raw["session_key"]),
+        _i64(iv_raw["session_start_us"]),
+        _i64(iv_raw["team_id"]),
+    )
+    n_groups = int(iv.group.max()) + 1 if len(iv.group) else 0
+    group_user = np.zeros(n_groups, dtype=np.int64)
+    group_product = np.zeros(n_groups, dtype=np.int64)
+    group_user[iv.group] = _i64(iv_raw["user_id"])
+    group_product[iv.group] = _i64(iv_raw["product_id"])
+    if n_groups == 0:
+        return _empty()
+    t0, span = key_span(n_groups, int(iv.start.min()), int(iv.end.max()))
+
+    runs = chargeable(merge_runs(iv.group, iv.start, iv.end, t0, span))
+    w_group, w_u = greedy_windows(runs, t0, span)
+    w_iv = session_at(iv, w_group, w_u, t0, span)
+    w_team = iv.team_id[w_iv]
+    w_rate = rates.at(group_product[w_group], w_u)
+
+    # Pointer-model draw-down, charges in (team, instant, R16 order).
+    order = np.lexsort((w_group, w_u, w_team))
+    draws = vector_draw(packs, w_team[order], w_u[order], w_rate[order])
+    dirty_teams = set(np.unique(w_team[order][~draws.ok]).tolist())
+    dirty_teams |= set(teams_in_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
+    dirty_groups = _close_over_shared_groups(iv, dirty_teams, n_groups)
+
+    # Clean groups: the vectorised windows and draws are exact.
+    clean_window = ~dirty_groups[w_group]
+    clean_sorted = clean_window[order]
+    keep_alloc = clean_sorted[draws.charge_index]
+    c_idx = order[clean_sorted]  # windows in (team, u, grp) order
+    # Map sorted-charge positions to window indices for the allocations.
+    a_window = order[draws.charge_index[keep_alloc]]
+    a_pack = draws.pack_index[keep_alloc]
+    a_tokens = draws.tokens[keep_alloc]
+
+    # Dirty groups: one window at a time (R16 feedback).
+    s = _scalar(iv, runs, dirty_groups, packs, rates, group_product, t0, span)
+
+    # Assemble, in R16 order (opening instant, then user name, product code).
+    cg = np.r_[w_group[c_idx], s["group"]]
+    cu = np.r_[w_u[c_idx], s["u"]]
+    ct = np.r_[w_team[c_idx], s["team"]]
+    cr = np.r_[w_rate[c_idx], s["rate"]]
+    cs = np.r_[iv.session_key[w_iv[c_idx]], s["session"]]
+    final = np.lexsort((cg, cu))
+    position = np.empty(len(final), dtype=np.int64)
+    position[final] = np.arange(len(final))
+    # Allocation rows: clean ones point at window indices, scalar ones at
+    # positions in the scalar list (offset by the clean count).
+    window_to_clean = np.full(len(w_u), -1, dtype=np.int64)
+    window_to_clean[c_idx] = np.arange(len(c_idx))
+    alloc_charge = np.r_[position[window_to_clean[a_window]], position[len(c_idx) + s["alloc_charge"]]]
+    alloc_pack = np.r_[a_pack, s["alloc_pack"]].astype(np.int64)
+    alloc_tokens = np.r_[a_tokens, s["alloc_tokens"]]
+    a_order = np.lexsort((alloc_pack, alloc_charge))
+    # Draw order within a charge = pack index order (packs sorted by draw_rank).
+    return Results(
+        charge_start=cu[final],
+        charge_user=group_user[cg[final]],
+        charge_product=group_product[cg[final]],
+        charge_team=ct[final],
+        charge_tokens=cr[final],
+        charge_session=cs[final],
+        alloc_charge=alloc_charge[a_order],
+        alloc_pack=packs.pack_id[alloc_pack[a_order]],
+        alloc_tokens=alloc_tokens[a_order],
+        denial_ts=s["deny_u"],
+        denial_user=group_user[s["deny_group"]],
+        denial_product=group_product[s["deny_group"]],
+        denial_team=s["deny_team"],
+        denial_session=s["deny_session"],
+    )
+
+
+def _close_over_shared_groups(iv: Intervals, dirty_teams: set[int], n_groups: int) -> np.ndarray:
+    """Groups to recompute one window at a time: every group that can bill
+    a dirty team, closed over groups that bill several teams (a denial in
+    one team moves that group's windows, hence another team's charges)."""
+    dirty = np.zeros(n_groups, dtype=bool)
+    if not dirty_teams:
+        return dirty
+    pairs = np.unique(np.stack([iv.group, iv.team_id], axis=1), axis=0)
+    teams = set(dirty_teams)
+    while True:
+        hit = np.isin(pairs[:, 1], list(teams))
+        groups = np.unique(pairs[hit, 0])
+        more = set(pairs[np.isin(pairs[:, 0], groups), 1].tolist())
+        if more <= teams:
+            dirty[groups] = True
+            return dirty
+        teams |= more
+
+
+def _scalar(iv, runs, dirty_groups, packs, rates, group_product, t0, span) -> dict[str, np.ndarray]:
+    out = {k: [] for k in ("group", "u", "team", "rate", "alloc_charge", "alloc_pack",
+                           "alloc_tokens", "deny_u", "deny_group", "deny_team")}
+    groups = np.flatnonzero(dirty_groups)
+    if len(groups):
+        _walk(iv, runs, groups, packs, rates, group_product, t0, span, out)
+    res = {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
+    res["session"] = _sessions(iv, res["group"], res["u"], t0, span)
+    res["deny_session"] = _sessions(iv, res["deny_group"], res["deny_u"], t0, span)
+    return res
+
+
+def _sessions(iv, group, u, t0, span) -> np.ndarray:
+    return iv.session_key[session_at(iv, group, u, t0, span)] if len(u) else np.zeros(0, np.int64)
+
+
+def _walk(iv, runs, groups, packs, rates, group_product, t0, span, out) -> None:
+    """R9 + R14 + R16 one window at a time over the dirty groups, in R16
+    order across all of them (a heap on (opening instant, group))."""
+    team_of = {}  # group -> its only team, or None when it bills several
+    sel = np.isin(iv.group, groups)
+    for g, t in np.unique(np.stack([iv.group[sel], iv.team_id[sel]], axis=1), axis=0).tolist():
+        team_of[g] = t if g not in team_of else None
+    bounds = np.searchsorted(runs.group, [groups, groups + 1])
+    walks, heap = {}, []
+    for g, lo, hi in zip(groups.tolist(), bounds[0].tolist(), bounds[1].tolist()):
+        if hi > lo:
+            walks[g] = GroupWalk(runs.start[lo:hi].tolist(), runs.end[lo:hi].tolist())
+            heap.append((walks[g].u, g))
+    heapq.heapify(heap)
+    team_packs: dict[int, TeamPacks] = {}
+    for t in np.unique(packs.team_id).tolist():
+        sel_t = np.flatnonzero(packs.team_id == t)
+        team_packs[t] = TeamPacks(packs.valid_from[sel_t].tolist(), packs.valid_until[sel_t].tolist(),
+                                  packs.tokens[sel_t].tolist(), sel_t.tolist())
+    no_packs = TeamPacks([], [], [], [])
+    while heap:
+        u, g = heapq.heappop(heap)
+        team = team_of[g]
+        if team is None:
+            team = int(iv.team_id[session_at(iv, np.array([g]), np.array([u]), t0, span)[0]])
+        rate = rates.one(int(group_product[g]), u)
+        drawn = team_packs.get(team, no_packs).draw(u, rate)
+        walk = walks[g]
+        if drawn is None:
+            out["deny_u"].append(u)
+            out["deny_group"].append(g)
+            out["deny_team"].append(team)
+            walk.denied()
+        else:
+            k = len(out["u"])
+            out["group"].append(g)
+            out["u"].append(u)
+            out["team"].append(team)
+            out["rate"].append(rate)
+            for pack_index, tokens in drawn:
+                out["alloc_charge"].append(k)
+                out["alloc_pack"].append(pack_index)
+                out["alloc_tokens"].append(tokens)
+            walk.charged()
+        if walk.u is not None:
+            heapq.heappush(heap, (walk.u, g))
+
+
+def _empty() -> Results:
+    e = np.zeros(0, dtype=np.int64)
+    return Results(e, e, e, e, e, e, e, np.zeros(0, dtype=object), e, e, e, e, e, e)

@@ -1,0 +1,50 @@
+-- int_sessions: one product run on one device, with its span and attributes.
+-- Rules: R5 (span = first to last event; no logout = unterminated, ending at
+-- its last event), R6 (idle_detection: the session's version_year >= the
+-- product's idle_detection_since), R18 (linux flag), R12b (rated = the
+-- product is in the rate table).
+-- Decision: the rate row that decides idle detection and Linux support is
+-- the one in force at the session's first event (stg_rate_periods).
+-- Attributes (user, product, version, device, os) are those of the
+-- session's first event; named_team_id is the first team its rows name.
+-- Grain: one row per session (session_key), events up to as-of (R4).
+CREATE OR REPLACE VIEW int_sessions AS
+WITH s AS (
+    SELECT session_key,
+           arg_min(user_id, ts) AS user_id,
+           arg_min(product_id, ts) AS product_id,
+           arg_min(team_id, ts) FILTER (WHERE team_id IS NOT NULL) AS named_team_id,
+           arg_min(version, ts) AS version,
+           arg_min(version_year, ts) AS version_year,
+           arg_min(device_id, ts) AS device_id,
+           arg_min(os, ts) AS os,
+           min(ts) AS session_start,
+           max(ts) AS session_end,
+           count(*) AS events,
+           bool_or(event = 'logout') AS has_logout
+    FROM stg_events
+    GROUP BY session_key
+)
+SELECT CAST(s.session_key AS INTEGER) AS session_key,
+       CAST(s.user_id AS INTEGER) AS user_id,
+       CAST(s.product_id AS INTEGER) AS product_id,
+       CAST(s.named_team_id AS INTEGER) AS named_team_id,
+       CAST(s.version AS VARCHAR) AS version,
+       CAST(s.version_year AS SMALLINT) AS version_year,
+       CAST(s.device_id AS INTEGER) AS device_id,
+       s.os,
+       CAST(s.session_start AS TIMESTAMPTZ) AS session_start,
+       CAST(s.session_end AS TIMESTAMPTZ) AS session_end,
+       CAST(epoch(s.session_end) - epoch(s.session_start) AS DOUBLE) AS span_seconds,
+       CAST(s.events AS BIGINT) AS events,
+       CAST(NOT s.has_logout AS BOOLEAN) AS unterminated,
+       CAST(r.product IS NOT NULL AS BOOLEAN) AS rated,
+       CAST(coalesce(r.idle_detection_since IS NOT NULL
+                     AND s.version_year >= r.idle_detection_since, false) AS BOOLEAN) AS idle_detection,
+       CAST(coalesce(r.linux, false) AS BOOLEAN) AS product_runs_on_linux,
+       CAST(r.kind AS VARCHAR) AS product_kind,
+       CAST(r.host AS VARCHAR) AS host_product
+FROM s
+LEFT JOIN stg_rate_periods r
+       ON r.product_id = s.product_id
+      AND s.session_start >= r.period_start AND s.session_start < r.period_end;
