@@ -5,7 +5,7 @@ The dashboard calls the same functions, so the numbers on screen are the
 numbers ``flexdash report`` prints. Core module: never imports Textual.
 """
 
-from app.reports.build import build, query
+from app.reports.runner import build, query
 from app.reports.params import ReportParams
 from app.reports.render import FORMATS, render
 from app.reports.spec import NAMES, REPORTS

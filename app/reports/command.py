@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from app import store
-from app.reports.build import build
+from app.reports.runner import build
 from app.reports.params import ReportParams
 from app.reports.render import FORMATS, render
 from app.reports.spec import NAMES, REPORTS

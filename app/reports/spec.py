@@ -3,7 +3,7 @@ its sort, the date ``--since``/``--until`` apply to, and the options it takes.
 
 The column lists here are the contract scripts depend on; the SQL in
 ``queries/reports/<name>.sql`` must return exactly them (checked in
-:func:`app.reports.build.query`).
+:func:`app.reports.runner.query`).
 """
 
 from __future__ import annotations

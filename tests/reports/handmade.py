@@ -1,0 +1,100 @@
+"""Hand-made stores for the report tests.
+
+Rows go straight into the dictionaries and the engine's result tables
+(packs, charges, allocations, denials) with bound parameters, so the report
+SQL is tested independently of the engine; every expectation in the tests
+is computed by hand from these rows and the rules.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from app import reports
+
+
+def utc(text: str) -> datetime:
+    """'2026-02-02 08:00' -> aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+class HandStore:
+    """Inserts named rows, giving dictionary ids in first-seen order."""
+
+    def __init__(self, con):
+        self.con = con
+        self._ids: dict[tuple[str, str], int] = {}
+        self._charge_id = 0
+
+    def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
+        key = (table, name)
+        if key not in self._ids:
+            new = len([k for k in self._ids if k[0] == table]) + 1
+            self.con.execute(f"INSERT INTO {table} ({id_col}, {name_col}) VALUES (?, ?)", [new, name])
+            self._ids[key] = new
+        return self._ids[key]
+
+    def user(self, name):
+        return self._id("users", "user_id", "user_name", name)
+
+    def product(self, code):
+        return self._id("products", "product_id", "product", code)
+
+    def team(self, name):
+        return self._id("teams", "team_id", "team", name)
+
+    def device(self, name):
+        return self._id("devices", "device_id", "device", name)
+
+    def session(self, name):
+        return self._id("sessions", "session_key", "session_id", name)
+
+    def pack(self, pack_id, team, tokens, purchased_on):
+        self.con.execute(
+            "INSERT INTO packs (pack_id, team_id, tokens, purchased_on, price, currency, import_id) "
+            "VALUES (?, ?, ?, ?, NULL, 'USD', 0)",
+            [pack_id, self.team(team), tokens, date.fromisoformat(purchased_on)],
+        )
+
+    def charge(self, start, user, product, team, tokens, draws=()):
+        """A 24 h window opened at ``start`` (R9) and its allocations (pack, tokens)."""
+        self._charge_id += 1
+        opened = utc(start)
+        self.con.execute(
+            "INSERT INTO charges VALUES (?, ?, ? + INTERVAL 24 HOUR, ?, ?, ?, ?, 0)",
+            [self._charge_id, opened, opened, self.user(user), self.product(product),
+             self.team(team), tokens],
+        )
+        for pack_id, drawn in draws:
+            self.con.execute("INSERT INTO allocations VALUES (?, ?, ?)", [self._charge_id, pack_id, drawn])
+        return self._charge_id
+
+    def denial(self, ts, user, product, team, reason):
+        self.con.execute(
+            "INSERT INTO denials VALUES (?, ?, ?, ?, ?, NULL)",
+            [utc(ts), self.user(user), self.product(product),
+             None if team is None else self.team(team), reason],
+        )
+
+    def event(self, session, ts, event, user, product, version, *, team=None,
+              device="WS-1", os="windows"):
+        self.con.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [self.session(session), utc(ts), event, self.user(user),
+             None if team is None else self.team(team), self.product(product),
+             version, int(version[:4]), self.device(device), os],
+        )
+
+    def reject(self, import_id, file, line, reason, raw, imported_at="2026-02-01 10:00"):
+        exists = self.con.execute("SELECT count(*) FROM imports WHERE import_id = ?", [import_id]).fetchall()[0][0]
+        if not exists:
+            self.con.execute(
+                "INSERT INTO imports VALUES (?, ?, ?, 'events', ?, 0, 0, 0, 0)",
+                [import_id, file, f"hash-{import_id}", utc(imported_at)],
+            )
+        self.con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?)", [import_id, file, line, reason, raw])
+
+
+def run_query(con, name, as_of, **kw):
+    """The report SQL on the rows as they stand (no engine call)."""
+    return reports.query(con, name, reports.ReportParams(as_of=utc(as_of), **kw))
