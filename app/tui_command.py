@@ -1,13 +1,68 @@
-"""Placeholder until this command is built (see docs/architecture.md)."""
+"""`flexdash tui` (and bare `flexdash`): open the dashboard.
+
+Textual is imported only inside :func:`run`, so building the CLI parser and
+every other command stay free of it (the core never imports textual).
+"""
 
 from __future__ import annotations
 
-from app.errors import FlexdashError
+import argparse
+
+from app import store
+from app.errors import UsageError
+from app.timeutil import parse_day, parse_instant
 
 
-def add_arguments(parser) -> None:
-    pass
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is between 0 and 100, not {text}")
+    return value
 
 
-def run(args) -> int:
-    raise FlexdashError("this command is not built yet")
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0.2:
+        raise argparse.ArgumentTypeError("refresh at most every 0.2 s")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", metavar="INSTANT", help="fix 'now' for the whole dashboard (R4); default: the clock")
+    parser.add_argument("--team", help="open on one team")
+    parser.add_argument("--since", metavar="DAY", help="first day of the period (default: 30 days before as-of)")
+    parser.add_argument("--until", metavar="DAY", help="last day of the period (default: the as-of day)")
+    parser.add_argument(
+        "--warn-below", metavar="PERCENT", type=_percent, default=10.0,
+        help="mark teams whose share of purchased tokens left is below PERCENT (default 10; the vendor's band is 20)",
+    )
+    parser.add_argument("--refresh", metavar="SECONDS", type=_seconds, default=2.0,
+                        help="how often to look for new data (default 2)")
+    parser.add_argument("--theme", default="textual-dark", help="a Textual theme name (default textual-dark)")
+
+
+def run(args: argparse.Namespace) -> int:
+    as_of = parse_instant(args.as_of, default_now=False) if getattr(args, "as_of", None) else None
+    since = parse_day(getattr(args, "since", None))
+    until = parse_day(getattr(args, "until", None))
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    db = store.resolve_db_path(getattr(args, "db", None))
+
+    from app.tui.app import make_app  # Textual loads only here
+
+    app = make_app(
+        db, as_of=as_of, team=getattr(args, "team", None), since=since, until=until,
+        warn_below=getattr(args, "warn_below", 10.0), theme=getattr(args, "theme", "textual-dark"),
+        refresh_seconds=getattr(args, "refresh", 2.0),
+    )
+    if app.initial_theme not in app.available_themes:
+        raise UsageError(f"unknown theme {app.initial_theme!r}; try textual-dark or textual-light")
+    app.run()
+    return 0

@@ -50,6 +50,7 @@ class BalancesData:
     table: pl.DataFrame  # one row per team, see load_balances
     history: pl.DataFrame  # day, balance, purchased, forfeited
     history_team: str | None  # None: all teams together
+    history_band: str  # the band of history_team (or of all teams together)
 
 
 def band(share_left: float | None, warn_below: float) -> str:
@@ -93,7 +94,9 @@ def load_balances(con: duckdb.DuckDBPyConnection, f: Filters) -> BalancesData:
         "dashboard/balance_history",
         {"as_of": f.as_of, "team": f.team, "first_day": last - timedelta(days=HISTORY_DAYS - 1), "last_day": last},
     )
-    return BalancesData(table=table, history=history, history_team=f.team)
+    purchased = int(table["purchased"].sum() or 0)
+    share = float(table["balance"].sum()) * 100.0 / purchased if purchased else None
+    return BalancesData(table=table, history=history, history_team=f.team, history_band=band(share, f.warn_below))
 
 
 # --- Expirations ----------------------------------------------------------

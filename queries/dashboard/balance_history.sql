@@ -1,5 +1,5 @@
 -- dashboard/balance_history: a team's balance at the end of each day, with
--- the tokens bought and forfeited that day (the Balances chart).
+-- the tokens bought and forfeited and the packs that expired that day (the Balances chart).
 -- Rules: R13 (validity, forfeits at expiry), R14 (allocations drawn by
 -- charges), R15 (balance = remaining tokens of valid packs).
 -- Grain: one row per day in [$first_day, $last_day].
@@ -30,7 +30,8 @@ WITH p AS (
 SELECT days.day,
        CAST(coalesce(sum(u.tokens - u.consumed) FILTER (WHERE u.expires_on > days.day), 0) AS BIGINT) AS balance,
        CAST(coalesce(sum(u.tokens) FILTER (WHERE u.purchased_on = days.day), 0) AS BIGINT) AS purchased,
-       CAST(coalesce(sum(u.tokens - u.consumed) FILTER (WHERE u.expires_on = days.day), 0) AS BIGINT) AS forfeited
+       CAST(coalesce(sum(u.tokens - u.consumed) FILTER (WHERE u.expires_on = days.day), 0) AS BIGINT) AS forfeited,
+       CAST(count(u.pack_id) FILTER (WHERE u.expires_on = days.day) AS BIGINT) AS expired_packs
 FROM days
 LEFT JOIN used u USING (day)
 GROUP BY days.day

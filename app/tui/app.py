@@ -1,0 +1,276 @@
+"""The dashboard app and its factory (``make_app``, as posting's make_posting):
+the CLI and the tests build the same app from a store path, a clock and
+settings.
+
+Data flow: every DuckDB read runs in a thread worker on a short read-only
+connection (``StoreReader``); results come back through ``call_from_thread``.
+A refresh loop re-arms itself after each poll (never a stacking interval):
+it looks at the store's files (no lock taken) and reloads the visible pane
+when they changed. A busy store keeps the last data on screen with an
+"updating" mark. Worker errors become notifications in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from app.dashboard import Filters, StoreReader
+from app.dashboard import panes as core
+from app.errors import FlexdashError, StoreBusy
+from app.timeutil import format_instant, now_utc
+from app.tui.commands import DashboardCommands
+from app.tui.screens.why import WhyScreen
+from app.tui.widgets.filter_bar import FilterBar
+from app.tui.widgets.panes import PANES, ChooseTeam, EmptyStore, OpenWhy, Pane
+
+DEFAULT_REFRESH_SECONDS = 2.0
+BUSY_RETRY_SECONDS = 1.0
+NOW_RELOAD_SECONDS = 60.0  # with as_of = now, reload even if nothing was imported
+
+
+class FlexdashApp(App):
+    CSS_PATH = "flexdash.tcss"
+    TITLE = "flexdash"
+    AUTO_FOCUS = None  # the visible pane's table takes focus once it has rows
+    COMMANDS = App.COMMANDS | {DashboardCommands}
+    BINDINGS: ClassVar = [
+        *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
+        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False) for p in PANES],
+        Binding("t", "focus_filter('team')", "Team"),
+        Binding("d", "focus_filter('since')", "Period"),
+        Binding("ctrl+r", "refresh", "Refresh"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    pane: reactive[str] = reactive("balances", init=False)
+    busy: reactive[bool] = reactive(False, init=False)
+    empty: reactive[bool] = reactive(False, init=False)
+
+    def __init__(
+        self,
+        db_path: str | Path,
+        *,
+        as_of: datetime | None = None,
+        team: str | None = None,
+        since=None,
+        until=None,
+        warn_below: float = 10.0,
+        refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
+        theme: str = "textual-dark",
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.reader = StoreReader(self.db_path)
+        self.fixed_as_of = as_of  # None: "now", read at each load (R4)
+        start = as_of or now_utc()
+        base = Filters.default(start, team=team, warn_below=warn_below)
+        self.filters = base.with_(since=since or base.since, until=until or base.until)
+        self.refresh_seconds = refresh_seconds
+        self.initial_theme = theme
+        self.pane_classes = PANES
+        self.known_teams: list[str] = []
+        self._loaded: dict[str, tuple[tuple, tuple]] = {}  # pane -> (filter key, store signature)
+        self._poll_timer: Timer | None = None
+        self._last_load_at: datetime | None = None
+
+    # --- layout -----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        f = self.filters
+        yield FilterBar(team=f.team, since=f.since, until=f.until, as_of_text=self._as_of_text(), id="filters")
+        with ContentSwitcher(initial="balances", id="panes"):
+            for pane_cls in PANES:
+                yield pane_cls(id=pane_cls.pane_id)
+            yield EmptyStore(str(self.db_path), id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = self.initial_theme
+        self.load_pane("balances")
+
+    def _as_of_text(self) -> str:
+        if self.fixed_as_of is not None:
+            return f"as of {format_instant(self.fixed_as_of)}"
+        return "as of now"
+
+    def current_filters(self) -> Filters:
+        """The filters with ``as_of`` resolved: fixed, or the current instant."""
+        if self.fixed_as_of is not None:
+            return self.filters
+        return self.filters.with_(as_of=now_utc())
+
+    def pane_widget(self, pane_id: str) -> Pane:
+        return self.query_one(f"#{pane_id}", Pane)
+
+    # --- reactive state -> classes ------------------------------------------
+
+    def watch_pane(self, pane_id: str) -> None:
+        if not self.empty:
+            self.query_one("#panes", ContentSwitcher).current = pane_id
+        self.set_focus(None)
+        self.pane_widget(pane_id).focus_main()
+        if self._loaded.get(pane_id, (None, None))[0] != _key(self.filters) or self._stale(pane_id):
+            self.load_pane(pane_id)
+
+    def watch_busy(self, busy: bool) -> None:
+        self.query_one(FilterBar).busy = busy
+
+    def watch_empty(self, empty: bool) -> None:
+        self.query_one("#panes", ContentSwitcher).current = "empty" if empty else self.pane
+        self.screen.set_class(empty, "-empty")
+
+    # --- actions ------------------------------------------------------------
+
+    def action_show(self, pane_id: str) -> None:
+        if self.screen is not self.screen_stack[0]:
+            self.pop_screen()
+        self.pane = pane_id
+
+    def action_focus_filter(self, which: str) -> None:
+        self.query_one(f"#{which}").focus()
+
+    def action_refresh(self) -> None:
+        self._loaded.clear()
+        self.load_pane(self.pane)
+
+    def set_team(self, team: str | None) -> None:
+        self._set_filters(self.filters.with_(team=team))
+
+    def set_period_days(self, days: int) -> None:
+        last = self.current_filters().as_of.date()
+        self._set_filters(self.filters.with_(since=last - timedelta(days=days - 1), until=last))
+
+    def _set_filters(self, filters: Filters) -> None:
+        if filters == self.filters:
+            return
+        self.filters = filters
+        self.query_one(FilterBar).set_values(filters.team, filters.since, filters.until)
+        self.load_pane(self.pane)
+
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self._set_filters(self.filters.with_(team=event.team, since=event.since, until=event.until))
+
+    def on_choose_team(self, event: ChooseTeam) -> None:
+        self.set_team(event.team)
+
+    def on_open_why(self, event: OpenWhy) -> None:
+        self.push_screen(WhyScreen(event.user, event.product, event.day))
+
+    # --- loading --------------------------------------------------------------
+
+    def _stale(self, pane_id: str) -> bool:
+        loaded = self._loaded.get(pane_id)
+        return loaded is None or loaded[1] != self.reader.signature()
+
+    def load_pane(self, pane_id: str) -> None:
+        pane = self.pane_widget(pane_id)
+        if pane_id not in self._loaded:
+            pane.loading = True
+        self._load(pane_id, self.current_filters())
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, pane_id: str, filters: Filters) -> None:
+        """Runs in a thread: the only place the panes' data is read."""
+        worker = get_current_worker()
+        pane_cls = next(p for p in PANES if p.pane_id == pane_id)
+        signature = self.reader.signature()
+        try:
+            with self.reader.read(filters.as_of) as con:
+                state = core.store_state(con)
+                teams = core.teams(con)
+                data = None if state.empty else pane_cls.fetch(con, filters)
+        except StoreBusy:
+            if not worker.is_cancelled:
+                self.call_from_thread(self._store_busy)
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data)
+
+    def _show(self, pane_id: str, filters: Filters, signature: tuple, state: core.StoreState,
+              teams: list[str], data: Any) -> None:
+        self.busy = False
+        self.known_teams = teams
+        self.query_one(FilterBar).set_teams(teams, self.filters.team)
+        pane = self.pane_widget(pane_id)
+        pane.loading = False
+        self.empty = state.empty
+        if not state.empty:
+            pane.show(data)
+            if pane_id == self.pane and self.focused is None:
+                self.call_after_refresh(pane.focus_main)
+        self._loaded[pane_id] = (_key(filters), signature)
+        self._last_load_at = filters.as_of
+        self._arm_poll(self.refresh_seconds)
+
+    def _store_busy(self) -> None:
+        self.busy = True  # keep the last data; the poll retries
+        self._arm_poll(BUSY_RETRY_SECONDS)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors become a notification (never a traceback)."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, FlexdashError):
+            message = str(error)
+        else:
+            message = f"could not read the store: {type(error).__name__}: {error}"
+        self.notify(message, title="flexdash", severity="error", timeout=8)
+        for pane in self.query(Pane):
+            pane.loading = False
+        self.busy = False
+        self._arm_poll(self.refresh_seconds)
+
+    # --- the refresh loop ------------------------------------------------------
+
+    def _arm_poll(self, seconds: float) -> None:
+        """One timer at a time, armed after each poll finishes (dolphie)."""
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        self._poll_timer = self.set_timer(seconds, self._poll)
+
+    def _poll(self) -> None:
+        self._poll_timer = None
+        due_now = (
+            self.fixed_as_of is None
+            and self._last_load_at is not None
+            and (now_utc() - self._last_load_at).total_seconds() >= NOW_RELOAD_SECONDS
+        )
+        if self.busy or due_now or self._stale(self.pane):
+            self.load_pane(self.pane)  # re-arms when it finishes
+        else:
+            self._arm_poll(self.refresh_seconds)
+
+
+def _key(f: Filters) -> tuple:
+    """What a pane's data depends on besides the store (as_of moves with "now")."""
+    return (f.team, f.since, f.until, f.warn_below)
+
+
+def make_app(
+    db_path: str | Path,
+    *,
+    as_of: datetime | None = None,
+    team: str | None = None,
+    since=None,
+    until=None,
+    warn_below: float = 10.0,
+    theme: str = "textual-dark",
+    refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
+) -> FlexdashApp:
+    """The dashboard on the store at ``db_path``. ``as_of`` fixes "now" for the
+    whole app (R4; snapshots use it); None follows the clock."""
+    return FlexdashApp(
+        db_path, as_of=as_of, team=team, since=since, until=until, warn_below=warn_below,
+        refresh_seconds=refresh_seconds, theme=theme,
+    )

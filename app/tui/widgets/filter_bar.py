@@ -1,0 +1,112 @@
+"""The team selector and the period, shared by every pane, and the status
+line (as of, the "updating" mark)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Label, Select
+
+ALL_TEAMS = "__all__"
+
+
+class FilterBar(Horizontal):
+    """Posts :class:`FilterBar.Changed` with a validated team and period."""
+
+    class Changed(Message):
+        def __init__(self, team: str | None, since: date | None, until: date | None) -> None:
+            super().__init__()
+            self.team = team
+            self.since = since
+            self.until = until
+
+    busy: reactive[bool] = reactive(False)
+
+    def __init__(self, *, team: str | None, since: date | None, until: date | None, as_of_text: str, **kw):
+        super().__init__(**kw)
+        self._team = team
+        self._since = since
+        self._until = until
+        self._as_of_text = as_of_text
+        self._teams: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("Team", classes="filter-label")
+        options = [(t, t) for t in ([self._team] if self._team else [])]
+        yield Select(
+            [("All teams", ALL_TEAMS), *options],
+            value=self._team or ALL_TEAMS,
+            allow_blank=False,
+            id="team",
+        )
+        yield Label("From", classes="filter-label")
+        yield Input(self._since.isoformat() if self._since else "", placeholder="YYYY-MM-DD", id="since")
+        yield Label("to", classes="filter-label")
+        yield Input(self._until.isoformat() if self._until else "", placeholder="YYYY-MM-DD", id="until")
+        yield Label(self._as_of_text, id="as-of")
+        yield Label("⟳ updating", id="updating")
+
+    def watch_busy(self, busy: bool) -> None:
+        self.set_class(busy, "-busy")
+
+    def set_as_of_text(self, text: str) -> None:
+        self.query_one("#as-of", Label).update(text)
+
+    def set_teams(self, teams: list[str], current: str | None) -> None:
+        """Offer ``teams`` (keeps the current choice); no Changed event."""
+        if teams == self._teams:
+            return
+        self._teams = list(teams)
+        select = self.query_one("#team", Select)
+        with self.prevent(Select.Changed):
+            select.set_options([("All teams", ALL_TEAMS), *[(t, t) for t in teams]])
+            select.value = current if current in teams else ALL_TEAMS
+
+    def set_values(self, team: str | None, since: date | None, until: date | None) -> None:
+        """Reflect filters changed elsewhere (command palette, Balances)."""
+        select = self.query_one("#team", Select)
+        with self.prevent(Select.Changed, Input.Changed):
+            if team and team not in self._teams:
+                self.set_teams([*self._teams, team], team)
+            select.value = team or ALL_TEAMS
+            self.query_one("#since", Input).value = since.isoformat() if since else ""
+            self.query_one("#until", Input).value = until.isoformat() if until else ""
+
+    def _parse(self, widget_id: str) -> tuple[bool, date | None]:
+        box = self.query_one(f"#{widget_id}", Input)
+        text = box.value.strip()
+        if not text:
+            box.remove_class("-invalid")
+            return True, None
+        try:
+            value = date.fromisoformat(text)
+        except ValueError:
+            box.add_class("-invalid")
+            self.notify(f"not a date: {text!r} (expected YYYY-MM-DD)", severity="warning")
+            return False, None
+        box.remove_class("-invalid")
+        return True, value
+
+    def _emit(self) -> None:
+        ok_since, since = self._parse("since")
+        ok_until, until = self._parse("until")
+        if not (ok_since and ok_until):
+            return
+        if since and until and since > until:
+            self.notify("the period starts after it ends", severity="warning")
+            return
+        value = self.query_one("#team", Select).value
+        team = None if value in (ALL_TEAMS, Select.BLANK) else str(value)
+        self.post_message(self.Changed(team, since, until))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._emit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._emit()

@@ -1,0 +1,266 @@
+"""The six panes. Each names the core function that fetches its data (run
+in a thread worker by the app) and renders what it returns; no SQL here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import polars as pl
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from app.dashboard import panes as core
+from app.tui.widgets.balance_chart import BalanceChart
+from app.tui.widgets.frame_table import FrameTable
+
+BAND_MARKUP = {
+    "critical": "[bold red]● below threshold[/]",
+    "low": "[yellow]● below 20 %[/]",
+    "ok": "[green]● ok[/]",
+    "none": "[dim]no valid pack[/]",
+}
+
+
+class OpenWhy(Message):
+    """Ask the app to open the why view of a user and product."""
+
+    def __init__(self, user: str, product: str, day=None) -> None:
+        super().__init__()
+        self.user = user
+        self.product = product
+        self.day = day
+
+
+class ChooseTeam(Message):
+    def __init__(self, team: str) -> None:
+        super().__init__()
+        self.team = team
+
+
+class Pane(Vertical):
+    pane_id: ClassVar[str]
+    title: ClassVar[str]
+    fetch: ClassVar[Callable[..., Any]]  # (con, filters) -> data, in a thread
+
+    def show(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def focus_main(self) -> None:
+        for table in self.query(FrameTable):
+            table.focus_table()
+            return
+
+
+class BalancesPane(Pane):
+    pane_id = "balances"
+    title = "Balances"
+    fetch = staticmethod(core.load_balances)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Balances", classes="pane-title")
+        yield FrameTable(
+            id="balances-table",
+            labels={
+                "balance": "balance", "share_left": "left %", "burn_7d": "burn 7d",
+                "burn_30d": "burn 30d", "runway_on": "runway until", "next_expiry": "next expiry",
+                "expiring_90d": "expiring ≤90d", "denials": "denials (period)",
+            },
+            empty_text="No team has packs or charges yet.",
+        )
+        yield Static("", id="chart-title", classes="pane-subtitle")
+        yield BalanceChart(id="balance-chart")
+
+    def show(self, data: core.BalancesData) -> None:
+        table = data.table.with_columns(
+            pl.col("band").replace_strict(BAND_MARKUP, default="").alias("band"),
+        ).select(
+            "team", "balance", "purchased", "share_left", "band", "burn_7d", "burn_30d",
+            "runway_on", "next_expiry", "expiring_90d", "denials",
+        )
+        self.query_one("#balances-table", FrameTable).show(table)
+        who = data.history_team or "all teams"
+        band = data.history_band
+        self.query_one("#chart-title", Static).update(
+            f"Balance of {who}, last {data.history.height} days  "
+            "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
+        )
+        self.query_one("#balance-chart", BalanceChart).show(data.history, band)
+
+    def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
+        event.stop()
+        self.post_message(ChooseTeam(event.row["team"]))
+
+
+class ExpirationsPane(Pane):
+    pane_id = "expirations"
+    title = "Expirations"
+    fetch = staticmethod(core.load_expirations)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Expirations (packs in draw order)", classes="pane-title")
+        yield Static("", id="expiry-summary", classes="pane-subtitle")
+        yield FrameTable(
+            id="packs-table",
+            labels={"draw_rank": "rank", "days_left": "days left", "at_risk": "at risk"},
+            empty_text="No packs imported yet: flexdash import packs.csv",
+        )
+
+    def show(self, data: core.ExpirationsData) -> None:
+        self.query_one("#expiry-summary", Static).update(
+            f"Within {core.EXPIRY_HORIZON_DAYS} days: [b]{data.expiring_total:,}[/] tokens expire; "
+            f"at the current 30-day burn [b]{data.at_risk_total:,}[/] of them will be forfeited (R21)."
+        )
+        cols = ["team", "draw_rank", "pack_id", "tokens", "purchased_on", "expires_on", "days_left",
+                "consumed", "forfeited", "remaining", "at_risk"]
+        self.query_one("#packs-table", FrameTable).show(data.packs.select(cols))
+
+
+class RatesPane(Pane):
+    pane_id = "rates"
+    title = "Rates"
+    fetch = staticmethod(core.load_rates)
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.rates: pl.DataFrame | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Rates (tokens per 24 h, with each product's history)", classes="pane-title")
+        yield Input(placeholder="filter as you type: product, name, kind, host  (Esc: to the table)", id="rates-filter")
+        yield FrameTable(
+            id="rates-table",
+            labels={"tokens_per_day": "tokens/day", "idle_detection_since": "idle det. since",
+                    "effective_from": "effective from", "current": "in force"},
+            empty_text="No rate matches.",
+        )
+
+    def show(self, data: pl.DataFrame) -> None:
+        self.rates = data
+        self._refilter()
+
+    def _refilter(self) -> None:
+        if self.rates is None:
+            return
+        text = self.query_one("#rates-filter", Input).value
+        rows = core.filter_rates(self.rates, text).select(
+            "product", "name", "kind", "host", "tokens_per_day", "effective_from",
+            "idle_detection_since", "linux", "current", "origin", "source",
+        )
+        self.query_one("#rates-table", FrameTable).show(rows)
+
+    BINDINGS: ClassVar = [Binding("escape", "leave_filter", "Table", show=False)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter()
+
+    def action_leave_filter(self) -> None:
+        self.query_one("#rates-table", FrameTable).focus_table()
+
+    def focus_main(self) -> None:
+        self.query_one("#rates-filter", Input).focus()
+
+
+class UsagePane(Pane):
+    pane_id = "usage"
+    title = "Usage"
+    fetch = staticmethod(core.load_usage)
+    SORTS: ClassVar[list[str]] = ["day", "tokens", "windows", "user", "product", "team"]
+    BINDINGS: ClassVar = [Binding("s", "cycle_sort", "Sort")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Usage: charges by day, team, product and user", classes="pane-title")
+        yield Static("", id="usage-summary", classes="pane-subtitle")
+        yield FrameTable(id="usage-table", empty_text="No charge in this period.")
+
+    def show(self, data: pl.DataFrame) -> None:
+        tokens = int(data["tokens"].sum() or 0) if data.height else 0
+        windows = int(data["windows"].sum() or 0) if data.height else 0
+        self.query_one("#usage-summary", Static).update(
+            f"[b]{tokens:,}[/] tokens in [b]{windows:,}[/] windows, {data.height:,} rows. "
+            "Enter: why this was charged · s: sort · click a header to sort"
+        )
+        self.query_one("#usage-table", FrameTable).show(data)
+
+    def action_cycle_sort(self) -> None:
+        table = self.query_one("#usage-table", FrameTable)
+        current = table._sort[0] if table._sort else "day"
+        nxt = self.SORTS[(self.SORTS.index(current) + 1) % len(self.SORTS)] if current in self.SORTS else "day"
+        table.sort_by(nxt)
+        if nxt in ("tokens", "windows") and table._sort and not table._sort[1]:
+            table.sort_by(nxt)  # biggest first
+
+    def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
+        event.stop()
+        row = event.row
+        self.post_message(OpenWhy(row["user"], row["product"], row["day"]))
+
+
+class AlertsPane(Pane):
+    pane_id = "alerts"
+    title = "Alerts"
+    fetch = staticmethod(core.load_alerts)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Alerts: denials, concurrent use, device limit, several teams, auto-starts, unterminated",
+                     classes="pane-title")
+        yield Static("", id="alerts-summary", classes="pane-subtitle")
+        yield FrameTable(id="alerts-table", empty_text="Nothing to look at in this period.")
+
+    def show(self, data: pl.DataFrame) -> None:
+        counts = data.group_by("kind").len().sort("kind") if data.height else None
+        summary = "  ".join(f"{k}: [b]{n}[/]" for k, n in counts.iter_rows()) if counts is not None else "no alert"
+        self.query_one("#alerts-summary", Static).update(summary + "   · Enter: why")
+        self.query_one("#alerts-table", FrameTable).show(data)
+
+    def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
+        event.stop()
+        row = event.row
+        if not row.get("product"):
+            self.notify(f"{row['user']} has no charged product to explain", severity="information")
+            return
+        day = row["ts"].date() if row.get("ts") is not None else None
+        self.post_message(OpenWhy(row["user"], row["product"], day))
+
+
+class ImportsPane(Pane):
+    pane_id = "imports"
+    title = "Imports"
+    fetch = staticmethod(core.load_imports)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Imports", classes="pane-title")
+        yield FrameTable(id="imports-table", empty_text="Nothing imported yet.")
+        yield Static("Rejected rows", id="rejects-title", classes="pane-title")
+        yield FrameTable(id="rejects-table", empty_text="No rejected row.")
+
+    def show(self, data: core.ImportsData) -> None:
+        self.query_one("#imports-table", FrameTable).show(data.imports.drop("import_id"))
+        self.query_one("#rejects-title", Static).update(f"Rejected rows ({data.rejects.height:,})")
+        self.query_one("#rejects-table", FrameTable).show(data.rejects)
+
+
+class EmptyStore(Vertical):
+    """What an empty store shows instead of empty grids."""
+
+    def __init__(self, db_path: str, **kw):
+        super().__init__(**kw)
+        self.db_path = db_path
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "[b]This store holds no data yet.[/b]\n\n"
+            "Import your usage logs, token packs and assignments:\n\n"
+            f"    [b]flexdash import --db {self.db_path} events.csv packs.csv assignments.csv[/b]\n\n"
+            "or try the bundled fictional firm:\n\n"
+            "    [b]flexdash demo[/b]\n\n"
+            "This dashboard refreshes by itself: the data appears here a few seconds after the import.",
+            id="empty-text",
+        )
+
+
+PANES: list[type[Pane]] = [BalancesPane, ExpirationsPane, RatesPane, UsagePane, AlertsPane, ImportsPane]
