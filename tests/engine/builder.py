@@ -1,0 +1,121 @@
+"""A small test-only store builder: inserts names, events, packs, rates and
+assignments with bound parameters, as the importer would store them (the
+importer, app.ingest.import_paths, is built in parallel; tests that need
+import-order behaviour use it when present).
+
+Instants are written as ISO-8601 strings with an offset.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from app.engine import recompute
+
+AS_OF = datetime(2027, 1, 1, tzinfo=UTC)
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def iso(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Builder:
+    def __init__(self, con):
+        self.con = con
+        self.import_id = 1
+        con.execute("INSERT INTO imports VALUES (1, 'test', 'x', 'events', now(), 0, 0, 0, 0)")
+
+    def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
+        # table/column names are this helper's own constants
+        row = self.con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
+        if row:
+            return row[0][0]
+        new = self.con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
+        self.con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
+        return new
+
+    def user(self, name):
+        return self._id("users", "user_id", "user_name", name)
+
+    def product(self, code):
+        return self._id("products", "product_id", "product", code)
+
+    def team(self, name):
+        return self._id("teams", "team_id", "team", name)
+
+    def event(self, ts, event, session, user, product, *, version="2025", device="pc1",
+              os="windows", team="T1"):
+        self.con.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [self._id("sessions", "session_key", "session_id", session), instant(ts), event,
+             self.user(user), None if team is None else self.team(team), self.product(product),
+             version, int(version[:4]), self._id("devices", "device_id", "device", device), os,
+             self.import_id],
+        )
+
+    def session(self, session, user, product, events, **attrs):
+        """events: [(ts, kind), ...]"""
+        for ts, kind in events:
+            self.event(ts, kind, session, user, product, **attrs)
+
+    def pack(self, pack_id, team, tokens, purchased_on):
+        self.con.execute(
+            "INSERT INTO packs VALUES (?, ?, ?, ?, NULL, 'USD', ?)",
+            [pack_id, self.team(team), tokens, date.fromisoformat(purchased_on), self.import_id],
+        )
+
+    def assign(self, team, user, product, assigned_on="2026-01-01"):
+        self.user(user)
+        self.con.execute(
+            "INSERT INTO assignments VALUES (?, ?, ?, ?, ?)",
+            [self.team(team), self.user(user), product, date.fromisoformat(assigned_on), self.import_id],
+        )
+
+    def rate(self, product, tokens_per_day, effective_from="2021-09-07", *, idle_since=2023,
+             linux=False, kind="product", host=None):
+        self.con.execute(
+            "INSERT INTO rates_imported VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)",
+            [product, product, kind, host, tokens_per_day, date.fromisoformat(effective_from),
+             idle_since, linux, self.import_id],
+        )
+
+    def recompute(self, as_of=AS_OF):
+        return recompute(self.con, as_of)
+
+    def charges(self):
+        """[(window_start, user, product, team, tokens)] in report order."""
+        rows = self.con.execute(
+            "SELECT c.window_start, u.user_name, p.product, t.team, c.tokens, c.window_end "
+            "FROM main.charges c JOIN users u USING (user_id) JOIN products p USING (product_id) "
+            "JOIN teams t USING (team_id) ORDER BY c.window_start, u.user_name, p.product"
+        ).fetchall()
+        for r in rows:
+            assert (r[5] - r[0]).total_seconds() == 86400  # R1/R9: exactly 24 h
+        return [(iso(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def denials(self):
+        """[(ts, user, product, team or None, reason)] in report order."""
+        rows = self.con.execute(
+            "SELECT d.ts, u.user_name, p.product, t.team, d.reason "
+            "FROM main.denials d JOIN users u USING (user_id) JOIN products p USING (product_id) "
+            "LEFT JOIN teams t ON t.team_id = d.team_id ORDER BY d.ts, u.user_name, p.product"
+        ).fetchall()
+        return [(iso(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def allocations(self):
+        """{window_start/user/product: [(pack_id, tokens)] in draw order}"""
+        rows = self.con.execute(
+            "SELECT c.window_start, u.user_name, p.product, a.pack_id, a.tokens "
+            "FROM main.allocations a JOIN main.charges c USING (charge_id) "
+            "JOIN users u USING (user_id) JOIN products p USING (product_id) "
+            "JOIN v_packs k ON k.pack_id = a.pack_id "
+            "ORDER BY c.window_start, u.user_name, p.product, k.draw_rank"
+        ).fetchall()
+        out: dict[tuple, list] = {}
+        for ts, user, product, pack, tokens in rows:
+            out.setdefault((iso(ts), user, product), []).append((pack, tokens))
+        return out
