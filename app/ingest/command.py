@@ -1,13 +1,126 @@
-"""Placeholder until this command is built (see docs/architecture.md)."""
+"""``flexdash import PATH...``: the command around app.ingest.import_paths.
+
+Exit codes (app/errors.py, README): 0 every row landed (or was a
+duplicate); 3 some rows were rejected (everything else landed); 4 a file
+could not be read (nothing landed); 5 the store stayed busy.
+"""
 
 from __future__ import annotations
 
-from app.errors import FlexdashError
+import json
+import sys
+import time
+
+from app import store
+from app.errors import EXIT_OK, EXIT_REJECTED
+from app.ingest.importer import FileResult, import_paths
+from app.ingest.kinds import KINDS
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("--kind", choices=list(KINDS), help="force the input kind (default: recognised from the columns)")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="summary format (default text)")
+    parser.add_argument("--assume-tz", metavar="ZONE",
+                        help="zone of timestamps written without a UTC offset (R2; default: reject them)")
+    parser.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="how long to wait for a busy store (default 30)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, no warnings")
+
+
+def _say(message: str) -> None:
+    print(f"flexdash: {message}", file=sys.stderr)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown only on a terminal and only once
+    an import has taken more than a moment."""
+
+    DELAY = 0.5
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.bar = None
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, file: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.start < self.DELAY:
+                return
+            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                                TimeRemainingColumn(), transient=True, console=_stderr_console())
+            self.bar.start()
+        if file not in self.tasks:
+            self.tasks[file] = self.bar.add_task(_short(file), total=total or 1)
+        self.bar.update(self.tasks[file], completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _short(path: str, width: int = 40) -> str:
+    return path if len(path) <= width else "..." + path[-(width - 3):]
+
+
+def render_text(results: list[FileResult]) -> str:
+    lines = []
+    for r in results:
+        note = " (already imported: skipped)" if r.skipped else ""
+        lines.append(
+            f"{r.file}: {r.kind}, {r.rows} rows: {r.accepted} accepted, "
+            f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
+        )
+    if len(results) > 1:
+        total = {k: sum(getattr(r, k) for r in results) for k in ("rows", "accepted", "duplicates", "rejected")}
+        lines.append(
+            f"total: {len(results)} files, {total['rows']} rows: {total['accepted']} accepted, "
+            f"{total['duplicates']} duplicates, {total['rejected']} rejected"
+        )
+    if any(r.rejected for r in results):
+        lines.append("see the refused rows with: flexdash report rejects")
+    return "\n".join(lines)
 
 
 def run(args) -> int:
-    raise FlexdashError("this command is not built yet")
+    con = store.connect_write(args.db, lock_timeout=args.lock_timeout, on_wait=_say)
+    progress = _ProgressBar(enabled=not args.quiet)
+    try:
+        results = import_paths(con, args.paths, kind=args.kind, assume_tz=args.assume_tz, progress=progress)
+        progress.close()
+        if any(r.accepted for r in results):
+            _recompute(con)
+    finally:
+        progress.close()
+        con.close()
+    if not args.quiet:
+        for r in results:
+            for warning in r.warnings:
+                _say(f"{r.file}: {warning}")
+    if args.format == "json":
+        print(json.dumps([r.as_json() for r in results], indent=2))
+    else:
+        print(render_text(results))
+    return EXIT_REJECTED if any(r.rejected for r in results) else EXIT_OK
+
+
+def _recompute(con) -> None:
+    """The billing engine follows every import that changed something. The
+    guard lets the importer land before the engine does (issue 3); the lead
+    removes it once app.engine.recompute exists everywhere."""
+    import app.engine as engine
+
+    recompute = getattr(engine, "recompute", None)
+    if recompute is not None:
+        recompute(con)

@@ -1,0 +1,67 @@
+-- Typed, checked usage events (data contract "Usage events"; R1, R2).
+-- Reads src_fields (c1..c9 = ts, event, session_id, user, team, product,
+-- version, device, os) and ingest_cfg. Every row gets either a NULL reason
+-- and typed values, or the first reason it breaks the contract (the raw text
+-- is kept only for those). Decisions: fields are trimmed; event and os are
+-- matched case-insensitively and stored lower-case; team may be empty (R12).
+-- R1: an instant with an offset ("Z", "+01:00", "+0100", "+01") is stored in
+-- UTC; R2: without one it is rejected unless ingest_cfg.assume_tz names the
+-- zone it is read in. Grain: one row per data line.
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH f AS (
+    SELECT line, pre_reason, raw_text,
+           trim(c1) AS ts_text, lower(trim(c2)) AS event, trim(c3) AS session_id,
+           trim(c4) AS user_name, nullif(trim(c5), '') AS team, trim(c6) AS product,
+           trim(c7) AS version, trim(c8) AS device, lower(trim(c9)) AS os,
+           cfg.assume_tz, cfg.missing
+    FROM src_fields, ingest_cfg cfg
+), shaped AS (
+    SELECT *,
+        regexp_full_match(ts_text,
+            '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?') AS ts_shape,
+        regexp_matches(ts_text, '(Z|[+-]\d{2}(:?\d{2})?)$') AS has_offset
+    FROM f
+), typed AS (
+    SELECT *,
+        CASE WHEN NOT ts_shape THEN NULL
+             WHEN has_offset THEN try_cast(ts_text AS TIMESTAMPTZ)
+             WHEN assume_tz IS NOT NULL THEN try(timezone(assume_tz, try_cast(ts_text AS TIMESTAMP)))
+        END AS ts
+    FROM shaped
+), judged AS (
+    SELECT *,
+        CASE
+            WHEN pre_reason IS NOT NULL THEN pre_reason
+            WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
+            WHEN coalesce(ts_text, '') = '' OR coalesce(event, '') = '' OR coalesce(session_id, '') = ''
+              OR coalesce(user_name, '') = '' OR coalesce(product, '') = '' OR coalesce(version, '') = ''
+              OR coalesce(device, '') = '' OR coalesce(os, '') = '' THEN
+                'empty required field(s): ' || concat_ws(', ',
+                    CASE WHEN coalesce(ts_text, '') = '' THEN 'ts' END,
+                    CASE WHEN coalesce(event, '') = '' THEN 'event' END,
+                    CASE WHEN coalesce(session_id, '') = '' THEN 'session_id' END,
+                    CASE WHEN coalesce(user_name, '') = '' THEN 'user' END,
+                    CASE WHEN coalesce(product, '') = '' THEN 'product' END,
+                    CASE WHEN coalesce(version, '') = '' THEN 'version' END,
+                    CASE WHEN coalesce(device, '') = '' THEN 'device' END,
+                    CASE WHEN coalesce(os, '') = '' THEN 'os' END)
+            WHEN NOT ts_shape THEN 'malformed timestamp ' || left(ts_text, 80)
+                || ' (expected ISO-8601 with an offset, e.g. 2026-03-02T09:14:05+01:00)'
+            WHEN NOT has_offset AND assume_tz IS NULL THEN 'timestamp without UTC offset ' || ts_text
+                || ' (R2: add an offset, or import with --assume-tz ZONE)'
+            WHEN ts IS NULL THEN 'malformed timestamp ' || left(ts_text, 80) || ' (not a valid date or time)'
+            WHEN event NOT IN ('login', 'activity', 'logout') THEN 'unknown event kind ' || left(event, 80)
+                || ' (expected login, activity or logout)'
+            WHEN os NOT IN ('windows', 'macos', 'linux') THEN 'unknown os ' || left(os, 80)
+                || ' (expected windows, macos or linux)'
+            WHEN NOT regexp_matches(version, '^\d{4}') THEN 'version ' || left(version, 80)
+                || ' does not start with a 4-digit year'
+        END AS reason
+    FROM typed
+)
+SELECT line, reason,
+       CASE WHEN reason IS NOT NULL THEN raw_text END AS raw,
+       ts, event, session_id, user_name, team, product, version,
+       CASE WHEN reason IS NULL THEN CAST(version[1:4] AS SMALLINT) END AS version_year,
+       device, os
+FROM judged;

@@ -1,0 +1,14 @@
+-- The settings of one file's import, as a one-row TEMP table the staging
+-- views read (views take no parameters). Grain: one row.
+-- $first_line: first data line (2 after a CSV header); $ncols: fields per CSV
+-- line; $pos: 1-based position of each contract column (c1..c9) in the
+-- file's fields; $max_bytes: longest line accepted; $assume_tz: zone for
+-- timestamps without offset (R2) or NULL; $missing: required columns the
+-- file lacks, comma-separated, or NULL.
+CREATE OR REPLACE TEMP TABLE ingest_cfg AS
+SELECT CAST($first_line AS BIGINT) AS first_line,
+       CAST($ncols AS INTEGER) AS ncols,
+       CAST($pos AS INTEGER[]) AS pos,
+       CAST($max_bytes AS BIGINT) AS max_bytes,
+       CAST($assume_tz AS VARCHAR) AS assume_tz,
+       CAST($missing AS VARCHAR) AS missing;

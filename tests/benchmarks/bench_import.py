@@ -1,0 +1,80 @@
+"""Benchmark of ``flexdash import`` (issue 2), run by hand:
+
+    .venv/bin/python tests/benchmarks/bench_import.py [--events N] [--keep DIR]
+
+On N generated events (10 million by default): S = the raw CSV scan
+(tests/benchmarks/floor.py); then ``flexdash import`` of the CSV into a fresh
+store, again of the same file (recognised by its content hash), and of a
+Parquet copy into another fresh store. Each import runs in a child process so
+that its peak memory is its own (rusage of the child). Targets: CSV <= 8 S,
+Parquet <= 4 S, re-import <= 2 S, peak memory <= 2 GB, store <= 20 % of the CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.floor import Report, measure_floor  # noqa: E402
+
+PRODUCTS = ["ACD", "RVT", "INVPROSA", "3DSMAX", "MAYA", "CIV3D", "FUSION", "NAVMAN", "VRED", "ACDIST"]
+OFFSETS = ["Z", "+01:00", "+02:00", "-05:00", "+05:30"]
+
+
+def write_events_csv(path: Path, n_events: int, seed: int = 7) -> None:
+    """A quick synthetic event log (used when `flexdash generate` is absent):
+    sessions of 10 events (login, 8 activities, logout), 2 000 users."""
+    rng = np.random.default_rng(seed)
+    per = 10
+    n_sessions = max(1, n_events // per)
+    n = n_sessions * per
+    users = rng.integers(0, 2000, n_sessions)
+    start = 1_767_225_600 + rng.integers(0, 365 * 86400, n_sessions)  # 2026
+    gaps = rng.integers(30, 1800, (n_sessions, per))
+    gaps[:, 0] = 0
+    ts = (start[:, None] + np.cumsum(gaps, axis=1)).ravel()
+    kinds = np.array(["login"] + ["activity"] * (per - 2) + ["logout"])
+    off_idx = rng.integers(0, len(OFFSETS), n_sessions)
+    off_minutes = np.array([0, 60, 120, -300, 330])[off_idx]
+    session_hex = rng.integers(0, 2**62, (n_sessions, 2))
+    frame = pl.DataFrame(
+        {
+            "t": ts + np.repeat(off_minutes * 60, per),
+            "off": np.repeat(np.array(OFFSETS)[off_idx], per),
+            "event": np.tile(kinds, n_sessions),
+            "h1": np.repeat(session_hex[:, 0], per),
+            "h2": np.repeat(session_hex[:, 1], per),
+            "u": np.repeat(users, per),
+            "team": np.repeat(np.array(["Design", "Build", "Ops", "R&D"])[users % 4], per),
+            "product": np.repeat(np.array(PRODUCTS)[rng.integers(0, len(PRODUCTS), n_sessions)], per),
+            "version": np.repeat(np.array(["2023", "2024.1", "2025", "2026.2"])[rng.integers(0, 4, n_sessions)], per),
+            "dev": np.repeat(users * 2 + rng.integers(0, 2, n_sessions), per),
+            "os": np.repeat(np.array(["windows", "windows", "macos", "linux"])[rng.integers(0, 4, n_sessions)], per),
+        }
+    )
+    out = frame.select(
+        (pl.from_epoch("t", time_unit="s").dt.strftime("%Y-%m-%dT%H:%M:%S") + pl.col("off")).alias("ts"),
+        "event",
+        (pl.col("h1").cast(pl.String) + "-" + pl.col("h2").cast(pl.String)).alias("session_id"),
+        ("user" + pl.col("u").cast(pl.String) + "@example.com").alias("user"),
+        "team",
+        "product",
+        "version",
+        ("WS-" + pl.col("dev").cast(pl.String)).alias("device"),
+        "os",
+    )
+    assert out.height == n
+    out.write_csv(path)

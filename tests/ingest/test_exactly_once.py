@@ -1,0 +1,58 @@
+"""Exactly once (data contract: an event's identity is (session_id, event, ts)):
+duplicates in a file, the same file twice, overlapping files, other offsets."""
+
+from __future__ import annotations
+
+import shutil
+
+from app.ingest import import_paths
+
+from .helpers import adds_up, event_count, events_csv, rejects, row, stored_events
+
+
+def test_duplicate_rows_inside_a_file(store, tmp_path):
+    path = events_csv(tmp_path / "e.csv", row(), row(), row(event="logout"), row())
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 2, 2, 0)
+    assert event_count(store) == 2
+
+
+def test_same_file_twice_is_skipped(store, tmp_path):
+    path = events_csv(tmp_path / "e.csv", row(), row(event="bogus"), row(event="logout"))
+    (first,) = import_paths(store, [path])
+    assert (first.accepted, first.rejected) == (2, 1)
+    (again,) = import_paths(store, [path])
+    assert again.skipped and (again.rows, again.accepted, again.duplicates, again.rejected) == (3, 0, 3, 0)
+    assert event_count(store) == 2 and len(rejects(store)) == 1
+    # a copy under another name has the same content: skipped too
+    copy = shutil.copy(path, tmp_path / "copy.csv")
+    (third,) = import_paths(store, [copy])
+    assert third.skipped and event_count(store) == 2
+
+
+def test_overlapping_files_store_nothing_twice(store, tmp_path):
+    a = events_csv(tmp_path / "a.csv", row(), row(event="activity", ts="2026-03-02T09:20:00+01:00"))
+    b = events_csv(tmp_path / "b.csv", row(event="activity", ts="2026-03-02T09:20:00+01:00"),
+                   row(event="logout", ts="2026-03-02T09:30:00+01:00"))
+    ra, rb = import_paths(store, [a, b])
+    assert (ra.accepted, rb.accepted, rb.duplicates) == (2, 1, 1)
+    assert event_count(store) == 3 and adds_up(rb)
+
+
+def test_same_event_with_another_offset_is_a_duplicate_R1(store, tmp_path):
+    a = events_csv(tmp_path / "a.csv", row(ts="2026-03-02T09:14:05+01:00"))
+    b = events_csv(tmp_path / "b.csv", row(ts="2026-03-02T08:14:05Z"), row(ts="2026-03-02T03:14:05-05:00"))
+    import_paths(store, [a])
+    (r,) = import_paths(store, [b])
+    assert (r.accepted, r.duplicates) == (0, 2)
+    assert stored_events(store) == [("s1", "login", "2026-03-02T08:14:05Z")]
+
+
+def test_dictionary_ids_dense_and_stable(store, tmp_path):
+    a = events_csv(tmp_path / "a.csv", row(user="bob@x"), row(user="amy@x", session="s2"))
+    b = events_csv(tmp_path / "b.csv", row(user="cid@x", session="s3"), row(user="amy@x", session="s4"))
+    import_paths(store, [a])
+    import_paths(store, [b])
+    assert store.execute("SELECT user_id, user_name FROM users ORDER BY 1").fetchall() == [
+        (1, "amy@x"), (2, "bob@x"), (3, "cid@x")]
+    assert store.execute("SELECT max(session_key), count(*) FROM sessions").fetchall() == [(4, 4)]
