@@ -26,7 +26,7 @@ FORMATS = ("table", "csv", "json")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _plain(value):
+def plain(value):
     """A cell as scripts see it: instants and dates as contract strings."""
     if isinstance(value, datetime):
         return format_instant(value)
@@ -49,12 +49,12 @@ def to_csv(df: pl.DataFrame) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(df.columns)
     for row in df.iter_rows():
-        writer.writerow(["" if v is None else guard_cell(_plain(v)) for v in row])
+        writer.writerow(["" if v is None else guard_cell(plain(v)) for v in row])
     return out.getvalue()
 
 
 def to_json(df: pl.DataFrame) -> str:
-    rows = [{k: _plain(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
+    rows = [{k: plain(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -3,23 +3,19 @@ on results valid at ``as_of`` (R4), return exactly the contract's columns."""
 
 from __future__ import annotations
 
+import re
 import duckdb
 import polars as pl
 
 from app import sql
+from app.engine import set_as_of, use_results_as_of
 from app.reports.params import ReportParams, check, spec_for
 
 
 def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
     """Make the engine's results on this connection valid at ``as_of`` (R4):
     ``app.engine.use_results_as_of`` shadows charges/allocations/denials
-    with TEMP tables when the stored run saw other events. Until the engine
-    provides it, the stored results are used as they are (the report SQL
-    still bounds them by ``as_of``)."""
-    try:
-        from app.engine import use_results_as_of
-    except ImportError:
-        return
+    with TEMP tables when the stored run saw other events."""
     use_results_as_of(con, as_of)
 
 
@@ -32,7 +28,7 @@ def bound_params(query_text: str, params: ReportParams) -> dict:
         "tz": params.tz or "UTC",
     }
     # DuckDB refuses named parameters a query does not use.
-    return {k: v for k, v in values.items() if f"${k}" in query_text}
+    return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
@@ -41,8 +37,8 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
     check(con, spec, params)
-    # The views' own R4 bound (stg_events reads this session variable).
-    con.execute("SET VARIABLE flexdash_as_of = ?", [params.as_of])
+    # The views' own R4 bound (stg_events reads a session variable): idle.
+    set_as_of(con, params.as_of)
     text = sql.load(f"reports/{name}")
     frame = con.sql(text, params=bound_params(text, params) or None).pl()
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error

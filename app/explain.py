@@ -1,0 +1,138 @@
+"""Why one user and product was charged or denied (``flexdash explain``).
+
+:func:`explain` gathers, as of an instant (R4), everything behind the
+windows of one user on one product: the sessions (R5) with their active and
+idle-paused stretches (R6), the runs they merge into (R7), each window with
+the run that opened it (R8, R9), the rate applied (R10), the team billed
+(R12), the packs drawn (R13, R14), and the denials with their reasons (R12,
+R12b, R16-R18b). :func:`render_text` (in :mod:`app.explain_text`) lays it
+out per day for the admin. Core module: no Textual; the dashboard's "why"
+view calls the same two functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import duckdb
+import polars as pl
+
+from app import sql
+from app.engine import use_results_as_of
+from app.errors import UsageError
+from app.timeutil import day_start
+
+PARTS = ("rates", "sessions", "intervals", "runs", "windows", "draws", "denials")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The frames behind one user's windows on one product. Instants are UTC
+    datetimes. ``day`` (a UTC day) narrows everything to what overlaps it;
+    None means every day up to ``as_of``.
+
+    - ``rates``: the product's rate rows (tokens_per_day, effective_from,
+      idle_detection_since, linux, kind, host).
+    - ``sessions``: session_id, device, version, os, team, team_source,
+      session_start, session_end, span/active/idle seconds, idle_detection,
+      unterminated, exclusion_reason.
+    - ``intervals``: active stretches per session (the rest is idle-paused).
+    - ``runs``: run_no, run_start, run_end, run_seconds, sessions, chargeable.
+    - ``windows``: window_start, window_end, outcome (charged / denied), team,
+      tokens, rate, rate_from, opening_run, session_id, charge_id.
+    - ``draws``: window_start, pack_id, tokens, pack_tokens, expires_on, draw_rank.
+    - ``denials``: ts, reason, team, session_id (every reason).
+    """
+
+    user: str
+    product: str
+    as_of: datetime
+    day: date | None
+    rates: pl.DataFrame
+    sessions: pl.DataFrame
+    intervals: pl.DataFrame
+    runs: pl.DataFrame
+    windows: pl.DataFrame
+    draws: pl.DataFrame
+    denials: pl.DataFrame
+
+    @property
+    def is_empty(self) -> bool:
+        return self.sessions.is_empty() and self.windows.is_empty() and self.denials.is_empty()
+
+    def frames(self) -> dict[str, pl.DataFrame]:
+        return {name: getattr(self, name) for name in PARTS}
+
+
+def _frame(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pl.DataFrame:
+    text = sql.load(f"reports/{name}")
+    # DuckDB refuses named parameters a query does not use.
+    used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", text)}
+    return con.sql(text, params=used or None).pl()
+
+
+def _unknown(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> UsageError:
+    names = _frame(con, "explain_names", {}).filter(pl.col("kind") == kind)["name"].to_list()
+    near = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    what = "user" if kind == "user" else "product code"
+    return UsageError(f"unknown {what} {name!r}: this store has never seen it{hint}")
+
+
+def explain(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    product: str,
+    *,
+    as_of: datetime,
+    day: date | None = None,
+) -> Explanation:
+    """Why ``user``'s windows on ``product`` were charged or denied, as of
+    ``as_of`` (R4; makes the engine's results on ``con`` valid at it).
+    ``day``: only what overlaps that UTC day. Unknown user or product:
+    :class:`UsageError` (exit 2) with the nearest names."""
+    subject = _frame(con, "explain_subject", {"user": user, "product": product})
+    user_id, product_id = subject.row(0)
+    if user_id is None:
+        raise _unknown(con, "user", user)
+    if product_id is None:
+        raise _unknown(con, "product", product)
+    use_results_as_of(con, as_of)
+    start = day_start(day) if day else None
+    params = {
+        "user_id": user_id,
+        "product_id": product_id,
+        "product": product,
+        "as_of": as_of,
+        "from": start,
+        "to": start + timedelta(days=1) if start else None,
+    }
+    frames = {name: _frame(con, f"explain_{name}", params) for name in PARTS}
+    return Explanation(user=user, product=product, as_of=as_of, day=day, **frames)
+
+
+def render_text(expl: Explanation, *, timeline: bool = True) -> str:
+    """The explanation as text for people, one block per day (see
+    :mod:`app.explain_text`)."""
+    from app.explain_text import render
+
+    return render(expl, timeline=timeline)
+
+
+def to_json_obj(expl: Explanation) -> dict:
+    """The explanation as plain JSON-able data (instants as
+    ``YYYY-MM-DDTHH:MM:SSZ``, dates as ``YYYY-MM-DD``)."""
+    from app.reports.render import plain
+
+    out: dict = {
+        "user": expl.user,
+        "product": expl.product,
+        "as_of": plain(expl.as_of),
+        "day": plain(expl.day),
+    }
+    for name, df in expl.frames().items():
+        out[name] = [{k: plain(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
+    return out

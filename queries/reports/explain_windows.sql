@@ -1,0 +1,41 @@
+-- reports/explain_windows: the windows charged, and those denied for
+-- insufficient balance, to the user and product, overlapping [$from, $to),
+-- opened by $as_of.
+-- Rules: R9 (a window [u, u + 24 h) opens when active use reaches past the
+-- previous window by more than 5 min), R10 (rate in force at u), R12 (team
+-- of the session active at u), R16 (denied: balance below the rate; nothing
+-- charged), R4.
+-- opening_run: the run during which the window opened (run_start <= u <= run_end).
+-- Grain: one row per window (charged or denied), by opening instant.
+WITH w AS (
+    SELECT c.window_start, c.window_end, CAST('charged' AS VARCHAR) AS outcome,
+           c.team_id, c.tokens, c.charge_id, c.session_key
+    FROM charges c
+    WHERE c.user_id = $user_id AND c.product_id = $product_id AND c.window_start <= $as_of
+    UNION ALL
+    SELECT d.ts, d.ts + INTERVAL 24 HOUR, 'denied', d.team_id, 0, NULL, d.session_key
+    FROM denials d
+    WHERE d.user_id = $user_id AND d.product_id = $product_id AND d.ts <= $as_of
+      AND d.reason = 'insufficient_balance'
+)
+SELECT CAST(w.window_start AS TIMESTAMPTZ) AS window_start,
+       CAST(w.window_end AS TIMESTAMPTZ)   AS window_end,
+       CAST(w.outcome AS VARCHAR)          AS outcome,
+       CAST(t.team AS VARCHAR)             AS team,
+       CAST(w.tokens AS BIGINT)            AS tokens,
+       CAST(r.tokens_per_day AS BIGINT)    AS rate,
+       CAST(r.effective_from AS DATE)      AS rate_from,
+       CAST((SELECT min(x.run_no) FROM int_runs x
+             WHERE x.user_id = $user_id AND x.product_id = $product_id
+               AND x.run_start <= w.window_start AND w.window_start <= x.run_end) AS BIGINT) AS opening_run,
+       CAST(k.session_id AS VARCHAR)       AS session_id,
+       CAST(w.charge_id AS BIGINT)         AS charge_id
+FROM w
+LEFT JOIN teams t ON t.team_id = w.team_id
+LEFT JOIN sessions k ON k.session_key = w.session_key
+LEFT JOIN stg_rate_periods r
+       ON r.product_id = $product_id
+      AND w.window_start >= r.period_start AND w.window_start < r.period_end
+WHERE ($from IS NULL OR w.window_end > $from)
+  AND ($to IS NULL OR w.window_start < $to)
+ORDER BY window_start, outcome;
