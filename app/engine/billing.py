@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app import sql
-from app.engine.drawdown import Packs, TeamPacks, teams_in_purchase_order, vector_draw
+from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.windows import (
     DAY,
     GroupWalk,
@@ -89,7 +89,9 @@ class Rates:
         return int(tok[max(bisect_right(eff.tolist(), u) - 1, 0)])
 
 
-def compute(con) -> Results:
+def compute(con, *, force_scalar: bool = False) -> Results:
+    """``force_scalar`` walks every group one window at a time (tests check
+    that both paths agree)."""
     iv_raw = _fetch(con, "intervals")
     rate_raw = _fetch(con, "rates")
     pack_raw = _fetch(con, "packs")
@@ -128,8 +130,10 @@ def compute(con) -> Results:
     order = np.lexsort((w_group, w_u, w_team))
     draws = vector_draw(packs, w_team[order], w_u[order], w_rate[order])
     dirty_teams = set(np.unique(w_team[order][~draws.ok]).tolist())
-    dirty_teams |= set(teams_in_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
+    dirty_teams |= set(teams_out_of_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
     dirty_groups = _close_over_shared_groups(iv, dirty_teams, n_groups)
+    if force_scalar:
+        dirty_groups[:] = True
 
     # Clean groups: the vectorised windows and draws are exact.
     clean_window = ~dirty_groups[w_group]

@@ -43,7 +43,7 @@ class Draws:
     tokens: np.ndarray  # per allocation
 
 
-def teams_in_purchase_order(packs: Packs) -> np.ndarray:
+def teams_out_of_purchase_order(packs: Packs) -> np.ndarray:
     """Teams whose draw order is not also purchase order (e.g. a pack bought
     on 29 February expires with the ones bought on 28 February and may rank
     first): the pointer model does not hold there; use the scalar path."""

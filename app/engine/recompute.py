@@ -73,6 +73,9 @@ def recompute(con: duckdb.DuckDBPyConnection, as_of: datetime | None = None) -> 
     now) and store them, replacing the previous ones, in one transaction
     (the caller's if one is open, else its own), with an engine_runs row."""
     as_of = as_of or now_utc()
+    # TEMP shadows from use_results_as_of would take the writes (main.x can
+    # resolve to temp.main.x): drop them, they are stale after a recompute.
+    _drop_shadows(con)
     previous = current_as_of(con)
     started = time.perf_counter()
     set_as_of(con, as_of)
@@ -105,8 +108,7 @@ def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSum
     otherwise compute in memory and shadow them with TEMP tables of the same
     names, which works on read-only connections too. The as-of stays set
     on the connection for the views."""
-    for name in ("charges", "allocations", "denials"):
-        con.execute(f"DROP TABLE IF EXISTS temp.{name}")  # our own constant names
+    _drop_shadows(con)
     set_as_of(con, as_of)
     if scalar(con, sql.load("engine/stored_run_valid"), {"as_of": as_of}):
         return None
@@ -121,6 +123,10 @@ def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSum
     denials = scalar(con, "SELECT count(*) FROM temp.denials")
     return RunSummary(None, as_of, events, len(results.charge_start), denials,
                       time.perf_counter() - started)
+
+
+def _drop_shadows(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(sql.load("engine/drop_shadows"))
 
 
 def _begin(con: duckdb.DuckDBPyConnection) -> bool:

@@ -27,15 +27,20 @@ class Builder:
     def __init__(self, con):
         self.con = con
         self.import_id = 1
+        self._ids: dict[tuple[str, str], int] = {}
         con.execute("INSERT INTO imports VALUES (1, 'test', 'x', 'events', now(), 0, 0, 0, 0)")
 
     def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
         # table/column names are this helper's own constants
+        if (table, name) in self._ids:
+            return self._ids[(table, name)]
         row = self.con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
         if row:
-            return row[0][0]
-        new = self.con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
-        self.con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
+            new = row[0][0]
+        else:
+            new = self.con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
+            self.con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
+        self._ids[(table, name)] = new
         return new
 
     def user(self, name):
