@@ -13,12 +13,12 @@ WITH good AS (
     SELECT pack_id, min(line) AS first_line, arg_min(content, line) AS content
     FROM good GROUP BY pack_id
 ), found AS (
-    SELECT g.line, 'pack_id ' || g.pack_id || ' appears again with different content (first on line '
+    SELECT g.line, 2 AS rank, 'pack_id ' || g.pack_id || ' appears again with different content (first on line '
                || f.first_line || ')' AS reason
     FROM good g JOIN firsts f USING (pack_id)
     WHERE g.line > f.first_line AND g.content IS DISTINCT FROM f.content
     UNION ALL
-    SELECT g.line, 'pack_id ' || g.pack_id || ' is already stored with different content (team '
+    SELECT g.line, 1 AS rank, 'pack_id ' || g.pack_id || ' is already stored with different content (team '
                || t.team || ', tokens ' || p.tokens || ', purchased_on ' || p.purchased_on
                || ', price ' || coalesce(CAST(p.price AS VARCHAR), 'none') || ' ' || p.currency || ')'
     FROM good g
@@ -27,4 +27,5 @@ WITH good AS (
     WHERE {'team': t.team, 'tokens': p.tokens, 'purchased_on': p.purchased_on,
            'price': p.price, 'currency': p.currency} IS DISTINCT FROM g.content
 )
-SELECT line, min(reason) AS reason FROM found GROUP BY line;
+-- a conflict with the store is named before one inside the file
+SELECT line, arg_min(reason, rank) AS reason FROM found GROUP BY line;

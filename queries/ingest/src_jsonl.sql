@@ -16,17 +16,17 @@ WITH lines AS (
 ), parsed AS (
     SELECT *,
         coalesce(text IS NOT NULL AND NOT contains(text, chr(0)) AND json_valid(text)
-                 AND json_type(text) = 'OBJECT', false) AS is_object
+                 AND try(json_type(text)) = 'OBJECT', false) AS is_object
     FROM decoded
 ), vals AS (
     SELECT *,
-        CASE WHEN is_object THEN json_extract_string(text, [
+        CASE WHEN is_object THEN try(json_extract_string(text, [
             '$."ts"', '$."event"', '$."session_id"', '$."user"', '$."team"', '$."product"',
             '$."version"', '$."device"', '$."os"', '$."pack_id"', '$."tokens"',
             '$."purchased_on"', '$."price"', '$."currency"', '$."name"', '$."kind"',
             '$."host"', '$."tokens_per_day"', '$."effective_from"',
             '$."idle_detection_since"', '$."linux"', '$."source"', '$."assigned_on"',
-            '$."annual_subscription_price"'])
+            '$."annual_subscription_price"']))
         END AS v
     FROM parsed
 )

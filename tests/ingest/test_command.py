@@ -1,0 +1,117 @@
+"""`flexdash import` through app.cli.main: exit codes, --format json, the
+lock wait, and atomicity when the process is killed (data contract; README
+exit codes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+
+from app.cli import main
+
+from .helpers import HEADER, events_csv, row, write
+
+
+def test_exit_codes(tmp_path, capsys):
+    db = str(tmp_path / "s.duckdb")
+    good = events_csv(tmp_path / "good.csv", row())
+    bad = events_csv(tmp_path / "bad.csv", row(session="s2"), row(session="s2", event="nope"))
+    assert main(["import", "--db", db, "--quiet", str(good)]) == 0
+    assert main(["import", "--db", db, "--quiet", str(bad)]) == 3
+    assert main(["import", "--db", db, "--quiet", str(tmp_path / "missing.csv")]) == 4
+    err = capsys.readouterr().err
+    assert "missing.csv: no such file or folder" in err and "Traceback" not in err
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
+    con.close()
+
+
+def test_unknown_zone_is_a_usage_error(tmp_path, capsys):
+    good = events_csv(tmp_path / "good.csv", row())
+    assert main(["import", "--db", str(tmp_path / "s.duckdb"), "--assume-tz", "Mars/Base", str(good)]) == 2
+    assert "unknown time zone" in capsys.readouterr().err
+
+
+def test_format_json(tmp_path, capsys):
+    a = events_csv(tmp_path / "a.csv", row(), row(event="nope"))
+    b = write(tmp_path / "b.csv", "pack_id,team,tokens,purchased_on\nP1,Design,1000,2026-01-05\n")
+    code = main(["import", "--db", str(tmp_path / "s.duckdb"), "--format", "json", "--quiet", str(a), str(b)])
+    assert code == 3
+    out = json.loads(capsys.readouterr().out)
+    assert out == [
+        {"file": str(a), "kind": "events", "rows": 2, "accepted": 1, "duplicates": 0, "rejected": 1},
+        {"file": str(b), "kind": "packs", "rows": 1, "accepted": 1, "duplicates": 0, "rejected": 0},
+    ]
+
+
+def test_text_summary_and_warnings(tmp_path, capsys):
+    a = events_csv(tmp_path / "a.csv", row() + ",x", header=HEADER + ",colour")
+    assert main(["import", "--db", str(tmp_path / "s.duckdb"), str(a)]) == 0
+    captured = capsys.readouterr()
+    assert f"{a}: events, 1 rows: 1 accepted, 0 duplicates, 0 rejected" in captured.out
+    assert "extra column(s) kept nowhere: colour" in captured.err
+
+
+def _holder(db: str) -> subprocess.Popen:
+    """Another process holding the store open (like the dashboard)."""
+    code = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"
+    proc = subprocess.Popen([sys.executable, "-c", code, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_busy_store_waits_then_gives_up(tmp_path, capsys):
+    db = str(tmp_path / "s.duckdb")
+    good = events_csv(tmp_path / "good.csv", row())
+    assert main(["import", "--db", db, "--quiet", str(good)]) == 0
+    holder = _holder(db)
+    try:
+        code = main(["import", "--db", db, "--lock-timeout", "0.3", str(events_csv(tmp_path / "b.csv", row(session="s9")))])
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    err = capsys.readouterr().err
+    assert code == 5
+    assert "waiting for the store" in err and "another process holds its lock" in err
+    assert "--lock-timeout" in err
+
+
+KILLER = textwrap.dedent("""
+    import os, sys
+    from app import store
+    from app.ingest import import_paths
+    con = store.connect_write(sys.argv[1])
+    def progress(file, done, total):
+        if file.endswith("second.csv"):
+            print("inside", flush=True)   # the first file is staged and stored, not committed
+            sys.stdin.read()              # wait here to be killed
+    import_paths(con, sys.argv[2:], progress=progress)
+""")
+
+
+def test_killed_import_leaves_store_as_before_and_rerun_succeeds(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    before = events_csv(tmp_path / "before.csv", row(session="s0"))
+    assert main(["import", "--db", db, "--quiet", str(before)]) == 0
+    first = events_csv(tmp_path / "first.csv", *[row(session=f"a{i}") for i in range(500)])
+    second = events_csv(tmp_path / "second.csv", *[row(session=f"b{i}") for i in range(500)])
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, db, str(first), str(second)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout.readline().strip() == "inside"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(1,)]
+    assert con.execute("SELECT count(*) FROM imports").fetchall() == [(1,)]
+    con.close()
+    assert main(["import", "--db", db, "--quiet", str(first), str(second)]) == 0
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(1001,)]
+    con.close()
