@@ -4,7 +4,6 @@ contract: exact columns, instants ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, dates
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import shutil
@@ -44,13 +43,20 @@ def guard_cell(value):
     return value
 
 
+def _csv_field(value) -> str:
+    """RFC 4180 quoting: a field with a comma, a quote, CR or LF is quoted
+    (the csv module would leave a bare CR unquoted with LF line ends)."""
+    text = "" if value is None else str(guard_cell(plain(value)))
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def to_csv(df: pl.DataFrame) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(df.columns)
-    for row in df.iter_rows():
-        writer.writerow(["" if v is None else guard_cell(plain(v)) for v in row])
-    return out.getvalue()
+    """One header line, then one line per row, LF line ends."""
+    lines = [",".join(_csv_field(c) for c in df.columns)]
+    lines += [",".join(_csv_field(v) for v in row) for row in df.iter_rows()]
+    return "\n".join(lines) + "\n"
 
 
 def to_json(df: pl.DataFrame) -> str:
