@@ -161,3 +161,20 @@ def test_cli_table_default(cli_store, capsys):
     out = capsys.readouterr().out
     assert "Token packs" in out and "P-1" in out and "493" in out
     assert date(2027, 1, 1).isoformat() in out
+
+
+@pytest.mark.parametrize("name", reports.NAMES)
+def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
+    # data-contract.md, "Reports": exactly these columns, in this order.
+    contract = {
+        "charges": "window_start,window_end,user,product,team,tokens",
+        "denials": "ts,user,product,team,reason",
+        "packs": "pack_id,team,tokens,purchased_on,expires_on,draw_rank,consumed,forfeited,remaining",
+        "balances": "team,balance,burn_30d,runway_days,next_expiry,expiring_90d",
+        "daily": "day,team,product,users,windows,tokens",
+        "idle": "user,product,sessions,span_seconds,active_seconds,idle_seconds",
+        "rejects": "file,line,reason,raw",
+    }
+    df = reports.build(store, name, reports.ReportParams(as_of=utc("2026-03-01 00:00")))
+    assert render(df, name, "csv") == contract[name] + "\n"
+    assert render(df, name, "json") == "[]\n"
