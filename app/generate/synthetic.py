@@ -248,8 +248,11 @@ def _packs(plan: Plan, pop: _Population, s: dict) -> list[tuple]:
     rows = []
     old_day = plan.start - timedelta(days=365 - plan.days // 3)
     main_day = plan.start - timedelta(days=20)
+    # the old pack is drawn first until it expires (R14): count what it covers
+    old_expiry = np.datetime64((old_day.replace(year=old_day.year + 1)).isoformat(), "s").astype(np.int64)
+    before = np.bincount(team, weights=rate * charged * (s["start"] < old_expiry), minlength=plan.teams)
     for t in range(plan.teams):
-        target = need[t] * (0.7 if t == plan.teams - 1 else 1.25)
+        target = need[t] * (0.7 if t == plan.teams - 1 else 1.25) - min(500, before[t])
         sizes = [500]  # the old pack, expiring a third into the period
         left = target
         for size in (5000, 1000, 500, 100):
