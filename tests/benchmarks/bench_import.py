@@ -78,3 +78,72 @@ def write_events_csv(path: Path, n_events: int, seed: int = 7) -> None:
     )
     assert out.height == n
     out.write_csv(path)
+
+
+def make_data(folder: Path, n_events: int) -> tuple[Path, Path]:
+    """events.csv and events.parquet: from `flexdash generate` when it is
+    there, else from the quick writer above."""
+    gen = subprocess.run(
+        [sys.executable, "-m", "app", "generate", "--events", str(n_events), "--format", "both", str(folder)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    csv_path, parquet_path = folder / "events.csv", folder / "events.parquet"
+    if gen.returncode != 0 or not csv_path.exists():
+        print(f"(flexdash generate unavailable: {gen.stderr.strip()[:200]}; using the quick writer)")
+        write_events_csv(csv_path, n_events)
+        pl.read_csv(csv_path, infer_schema=False).write_parquet(parquet_path)
+    elif not parquet_path.exists():
+        pl.read_csv(csv_path, infer_schema=False).write_parquet(parquet_path)
+    return csv_path, parquet_path
+
+
+def timed_import(db: Path, path: Path) -> tuple[float, float, str]:
+    """Run `flexdash import` in a child process: (seconds, its peak RSS in MB, output)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "import", "--db", str(db), "--quiet", "--format", "json", str(path)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"import failed ({proc.returncode}): {proc.stderr}")
+    # ru_maxrss of children is the max over all waited children: report it
+    # only when it grew, else "<= previous".
+    return seconds, max(peak, before) / 1024, proc.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--keep", type=Path, help="folder for the data and stores (default: a temp folder)")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench_import_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        csv_path, parquet_path = make_data(folder / "data", args.events)
+        s = measure_floor(csv_path)
+        report = Report(f"flexdash import, {args.events:,} events", s)
+        db = folder / "csv.duckdb"
+        for f in (db, folder / "parquet.duckdb"):
+            f.unlink(missing_ok=True)
+        t, rss, out = timed_import(db, csv_path)
+        report.time("import CSV into a fresh store", t, 8)
+        report.value("  summary", out.replace("\n", " ")[:120])
+        t2, rss2, _ = timed_import(db, csv_path)
+        report.time("re-import of the same file", t2, 2)
+        t3, rss3, _ = timed_import(folder / "parquet.duckdb", parquet_path)
+        report.time("import Parquet into a fresh store", t3, 4)
+        report.value("peak memory of the imports (max child RSS)", f"{max(rss, rss2, rss3):.0f} MB", "<= 2048 MB")
+        ratio = os.path.getsize(db) / os.path.getsize(csv_path)
+        report.value("store size / CSV size", f"{ratio:.1%}", "<= 20 %")
+        report.value("CSV size", f"{os.path.getsize(csv_path) / 1e6:.0f} MB")
+        report.print()
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
