@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from app.dashboard import Filters, StoreReader
@@ -67,8 +67,10 @@ class FlexdashApp(App):
         warn_below: float = 10.0,
         refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
         theme: str = "textual-dark",
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
+        self._cursor_blink = cursor_blink
         self.db_path = Path(db_path)
         self.reader = StoreReader(self.db_path)
         self.fixed_as_of = as_of  # None: "now", read at each load (R4)
@@ -96,6 +98,9 @@ class FlexdashApp(App):
 
     def on_mount(self) -> None:
         self.theme = self.initial_theme
+        if not self._cursor_blink:  # snapshots: a blinking cursor is not stable
+            for box in self.query(Input):
+                box.cursor_blink = False
         self.load_pane("balances")
 
     def _as_of_text(self) -> str:
@@ -267,10 +272,11 @@ def make_app(
     warn_below: float = 10.0,
     theme: str = "textual-dark",
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
+    cursor_blink: bool = True,
 ) -> FlexdashApp:
     """The dashboard on the store at ``db_path``. ``as_of`` fixes "now" for the
     whole app (R4; snapshots use it); None follows the clock."""
     return FlexdashApp(
         db_path, as_of=as_of, team=team, since=since, until=until, warn_below=warn_below,
-        refresh_seconds=refresh_seconds, theme=theme,
+        refresh_seconds=refresh_seconds, theme=theme, cursor_blink=cursor_blink,
     )

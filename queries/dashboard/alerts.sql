@@ -1,76 +1,59 @@
--- dashboard/alerts: everything an admin should look at, one row per finding.
--- Rules: R16/R17/R18/R12 (denials, from the engine's denials table), R19
--- (concurrent use on several devices; more than three devices for a user
--- and product within 30 days), R12 (users assigned to several teams), R11
--- (plug-ins auto-started within 60 s of their host on the same device), R5
--- (sessions with no logout: unterminated).
--- Grain: one row per alert; kind says which.
--- $as_of (R4), $team (NULL: all), $since/$until half-open instants (NULL: open).
-WITH ev AS (
-    SELECT * FROM events
-    WHERE ts <= $as_of
-      AND ($since IS NULL OR ts >= $since)
-      AND ($until IS NULL OR ts < $until)
-), s AS (  -- R5: a session spans its first to its last event
-    SELECT session_key, any_value(user_id) AS user_id, any_value(product_id) AS product_id,
-           any_value(team_id) AS team_id, any_value(device_id) AS device_id,
-           min(ts) AS first_ts, max(ts) AS last_ts,
-           bool_or(event = 'logout') AS has_logout
-    FROM ev GROUP BY session_key
+-- dashboard/alerts: everything an admin should look at, one row per finding,
+-- read from the engine's tables and report views (no rule re-implemented here).
+-- Rules: R16/R17/R18/R12/R12b (denials, grouped per day, user, product and
+-- reason), R19 (v_concurrent_use, v_device_limit), R12 (v_multi_team_users),
+-- R11 (v_plugin_autostarts), R5 (int_sessions.unterminated).
+-- The team shown is the session's billed team (int_session_team, R12).
+-- Grain: one row per alert; `kind` says which; `ts` is when it happened
+-- (NULL for "several teams", which is not tied to an instant).
+-- $as_of (R4, through the views' as-of), $team (NULL: all),
+-- $since/$until: half-open instants (NULL: open).
+WITH in_period AS (
+    SELECT session_key FROM int_sessions
+    WHERE ($since IS NULL OR session_start >= $since)
+      AND ($until IS NULL OR session_start < $until)
 ), found AS (
-    SELECT 'denied: ' || d.reason AS kind, d.ts, d.user_id, d.product_id, d.team_id,
-           CAST(NULL AS VARCHAR) AS detail
+    SELECT 'denied: ' || d.reason AS kind, min(d.ts) AS ts, d.user_id, d.product_id, d.team_id,
+           CASE WHEN count(*) > 1 THEN count(*) || ' times that day' ELSE '' END AS detail
     FROM denials d
     WHERE d.ts <= $as_of
       AND ($since IS NULL OR d.ts >= $since)
       AND ($until IS NULL OR d.ts < $until)
+    GROUP BY CAST(d.ts AS DATE), d.user_id, d.product_id, d.team_id, d.reason
     UNION ALL
-    SELECT 'concurrent use', b.first_ts, b.user_id, b.product_id, b.team_id,
-           'also open on ' || string_agg(DISTINCT dv.device, ', ')
-    FROM s a
-    JOIN s b ON a.user_id = b.user_id AND a.product_id = b.product_id
-            AND a.device_id <> b.device_id
-            AND a.first_ts <= b.first_ts AND b.first_ts < a.last_ts
-            AND a.session_key <> b.session_key
-    JOIN devices dv ON dv.device_id = a.device_id
-    GROUP BY b.session_key, b.first_ts, b.user_id, b.product_id, b.team_id
+    SELECT 'concurrent use', c.overlap_start, c.user_id, c.product_id, st.team_id,
+           'on ' || da.device || ' and ' || db.device || ' for '
+               || CAST(round(c.overlap_seconds / 60) AS BIGINT) || ' min'
+    FROM v_concurrent_use c
+    JOIN devices da ON da.device_id = c.device_id
+    JOIN devices db ON db.device_id = c.other_device_id
+    LEFT JOIN int_session_team st ON st.session_key = c.other_session_key
+    WHERE c.other_session_key IN (SELECT session_key FROM in_period)
     UNION ALL
-    SELECT 'device limit', min(first_ts), user_id, product_id, any_value(team_id),
-           max(devices) || ' devices within 30 days'
-    FROM (
-        SELECT a.session_key, a.first_ts, a.user_id, a.product_id, a.team_id,
-               count(DISTINCT b.device_id) AS devices
-        FROM s a
-        JOIN s b ON a.user_id = b.user_id AND a.product_id = b.product_id
-                AND b.first_ts > a.first_ts - INTERVAL 30 DAY AND b.first_ts <= a.first_ts
-        GROUP BY ALL
-    ) WHERE devices > 3
-    GROUP BY user_id, product_id
+    SELECT 'device limit', min(v.period_end), v.user_id, v.product_id, any_value(st.team_id),
+           max(v.devices_30d) || ' devices within 30 days (limit 3)'
+    FROM v_device_limit v
+    LEFT JOIN int_session_team st ON st.session_key = v.session_key
+    WHERE v.session_key IN (SELECT session_key FROM in_period)
+    GROUP BY v.user_id, v.product_id
     UNION ALL
-    SELECT 'plug-in auto-start', pl.first_ts, pl.user_id, pl.product_id, pl.team_id,
-           'opened with ' || r.host
-    FROM s pl
-    JOIN products pp ON pp.product_id = pl.product_id
-    JOIN (SELECT DISTINCT product, host FROM stg_rates WHERE kind = 'plugin') r ON r.product = pp.product
-    JOIN products hp ON hp.product = r.host
-    WHERE EXISTS (SELECT 1 FROM s h
-                  WHERE h.product_id = hp.product_id AND h.user_id = pl.user_id
-                    AND h.device_id = pl.device_id
-                    AND pl.first_ts >= h.first_ts
-                    AND pl.first_ts <= h.first_ts + INTERVAL 60 SECOND)
+    SELECT 'plug-in auto-start', a.session_start, a.user_id, a.product_id, st.team_id,
+           'opened ' || CAST(round(a.delay_seconds) AS BIGINT) || ' s from ' || hp.product
+    FROM v_plugin_autostarts a
+    JOIN products hp ON hp.product_id = a.host_product_id
+    LEFT JOIN int_session_team st ON st.session_key = a.session_key
+    WHERE a.session_key IN (SELECT session_key FROM in_period)
     UNION ALL
-    SELECT 'unterminated session', last_ts, user_id, product_id, team_id,
-           'no logout; last event at ' || strftime(last_ts, '%Y-%m-%dT%H:%M:%SZ')
-    FROM s WHERE NOT has_logout
+    SELECT 'unterminated session', s.session_end, s.user_id, s.product_id, st.team_id,
+           'no logout; last event at ' || strftime(s.session_end, '%Y-%m-%dT%H:%M:%SZ')
+    FROM int_sessions s
+    LEFT JOIN int_session_team st USING (session_key)
+    WHERE s.unterminated AND s.session_key IN (SELECT session_key FROM in_period)
     UNION ALL
     SELECT 'several teams', NULL, m.user_id,
            (SELECT arg_max(c.product_id, c.window_start) FROM charges c WHERE c.user_id = m.user_id),
-           NULL, 'in teams ' || string_agg(DISTINCT t.team, ', ' ORDER BY t.team)
-    FROM (SELECT user_id, team_id FROM assignments
-          UNION SELECT DISTINCT user_id, team_id FROM ev WHERE team_id IS NOT NULL) m
-    JOIN teams t USING (team_id)
-    GROUP BY m.user_id
-    HAVING count(DISTINCT m.team_id) > 1
+           NULL, 'assigned in teams ' || m.team_names
+    FROM v_multi_team_users m
 )
 SELECT CAST(f.kind AS VARCHAR) AS kind, f.ts, CAST(u.user_name AS VARCHAR) AS user,
        CAST(p.product AS VARCHAR) AS product, CAST(t.team AS VARCHAR) AS team,
@@ -79,6 +62,7 @@ FROM found f
 JOIN users u USING (user_id)
 LEFT JOIN products p USING (product_id)
 LEFT JOIN teams t USING (team_id)
-WHERE $team IS NULL OR t.team = $team OR (f.team_id IS NULL AND f.kind = 'several teams'
-      AND f.user_id IN (SELECT user_id FROM assignments a JOIN teams ta USING (team_id) WHERE ta.team = $team))
-ORDER BY f.ts DESC NULLS FIRST, kind, user;
+WHERE $team IS NULL OR t.team = $team
+   OR (f.kind = 'several teams' AND f.user_id IN (
+        SELECT a.user_id FROM assignments a JOIN teams ta USING (team_id) WHERE ta.team = $team))
+ORDER BY f.ts DESC NULLS FIRST, kind, user, product;

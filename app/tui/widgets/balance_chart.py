@@ -18,25 +18,30 @@ AXIS_WIDTH = 8
 
 
 def bucket_series(history: pl.DataFrame, columns: int) -> list[dict]:
-    """Group the daily rows into at most ``columns`` buckets of equal days:
-    the balance at the end of each bucket, and whether anything was bought
-    or expired in it."""
+    """Exactly ``columns`` buckets over the daily rows (fewer when there are
+    fewer days): the balance at the end of each bucket, the tokens bought
+    and the packs expired in it. With fewer days than columns, a day spans
+    several columns and only its first column carries its markers."""
     n = history.height
     if n == 0 or columns <= 0:
         return []
-    per = max(1, math.ceil(n / columns))
     rows = history.to_dicts()
+    width = min(columns, max(n, columns))
     out = []
-    for start in range(0, n, per):
-        chunk = rows[start : start + per]
+    previous_last = -1
+    for c in range(width):
+        first = c * n // width
+        last = max(first, (c + 1) * n // width - 1)
+        fresh = [r for i, r in enumerate(rows[first : last + 1], start=first) if i > previous_last]
+        previous_last = max(previous_last, last)
         out.append(
             {
-                "first": chunk[0]["day"],
-                "last": chunk[-1]["day"],
-                "balance": chunk[-1]["balance"],
-                "purchased": sum(r["purchased"] for r in chunk),
-                "expired": sum(r["expired_packs"] for r in chunk),
-                "forfeited": sum(r["forfeited"] for r in chunk),
+                "first": rows[first]["day"],
+                "last": rows[last]["day"],
+                "balance": rows[last]["balance"],
+                "purchased": sum(r["purchased"] for r in fresh),
+                "expired": sum(r["expired_packs"] for r in fresh),
+                "forfeited": sum(r["forfeited"] for r in fresh),
             }
         )
     return out
@@ -53,7 +58,7 @@ def render_chart(history: pl.DataFrame, width: int, height: int, styles: dict | 
         text.append("no balance history in this period", style="dim")
         return text
     top = max(max(b["balance"] for b in buckets), 1)
-    step = max(1, (width - AXIS_WIDTH) // len(buckets))  # stretch short series
+    step = 1
     for row in range(bar_rows):
         if row == 0:
             label = f"{top:>{AXIS_WIDTH - 2}} ┤"  # the top of the scale

@@ -1,0 +1,86 @@
+"""The dashboard's core (app/dashboard): pure functions with hand-computed
+expectations. No Textual here."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import polars as pl
+
+from app.dashboard import Filters
+from app.dashboard.panes import band, filter_rates, tokens_at_risk
+
+
+def test_band_admin_threshold_then_vendor_20_percent():
+    # admin threshold 10 %: below it "critical"; below the vendor's 20 % "low"
+    assert band(9.99, 10.0) == "critical"
+    assert band(10.0, 10.0) == "low"
+    assert band(19.99, 10.0) == "low"
+    assert band(20.0, 10.0) == "ok"
+    assert band(None, 10.0) == "none"
+    # an admin threshold above 20 % wins over the vendor band
+    assert band(25.0, 30.0) == "critical"
+
+
+def test_tokens_at_risk_drain_in_draw_order_r14_r21():
+    # Burn 10 tokens/day. Pack A (rank 1): 100 left, expires in 5 days ->
+    # 50 burnt before expiry, 50 at risk. Pack B (rank 2): 300 left,
+    # expires in 20 days -> 200 burnt by then, of which 100 came from A:
+    # 100 from B, 200 at risk. Pack C: 50 left, 60 days -> 600 burnt,
+    # 400 from A and B, 200 >= 50: nothing at risk.
+    assert tokens_at_risk([100, 300, 50], [5, 20, 60], 10.0) == [50, 200, 0]
+
+
+def test_tokens_at_risk_no_burn_everything_left_is_at_risk():
+    assert tokens_at_risk([100, 0], [30, 10], 0.0) == [100, 0]
+
+
+def test_tokens_at_risk_expired_or_unbought_packs_are_skipped():
+    # days None: not bought yet at as-of; negative: already expired
+    assert tokens_at_risk([100, 40], [None, -3], 5.0) == [0, 0]
+
+
+def test_filter_rates_matches_product_name_kind_host_any_case():
+    rates = pl.DataFrame(
+        {
+            "product": ["RVT", "RVTFAB", "ACAD"],
+            "name": ["Revit", "Fabrication for Revit", "AutoCAD"],
+            "kind": ["product", "plugin", "product"],
+            "host": [None, "RVT", None],
+        }
+    )
+    assert filter_rates(rates, "rvt")["product"].to_list() == ["RVT", "RVTFAB"]
+    assert filter_rates(rates, "PLUG")["product"].to_list() == ["RVTFAB"]
+    assert filter_rates(rates, "autocad")["product"].to_list() == ["ACAD"]
+    assert filter_rates(rates, "  ")["product"].to_list() == ["RVT", "RVTFAB", "ACAD"]
+    assert filter_rates(rates, "nothing").height == 0
+
+
+def test_filters_default_period_is_the_30_days_up_to_as_of_r4():
+    f = Filters.default(datetime(2026, 11, 21, 15, 0, tzinfo=UTC))
+    assert (f.since, f.until) == (date(2026, 10, 23), date(2026, 11, 21))
+    p = f.sql_params()
+    assert p["since"] == datetime(2026, 10, 23, tzinfo=UTC)
+    assert p["until"] == datetime(2026, 11, 22, tzinfo=UTC)  # exclusive end
+
+
+def test_chart_buckets_keep_last_balance_and_markers():
+    from app.tui.widgets.balance_chart import bucket_series
+
+    days = [date(2026, 1, d) for d in range(1, 7)]
+    history = pl.DataFrame(
+        {
+            "day": days,
+            "balance": [100, 90, 80, 570, 560, 550],
+            "purchased": [0, 0, 0, 500, 0, 0],
+            "forfeited": [0, 0, 0, 0, 0, 10],
+            "expired_packs": [0, 0, 0, 0, 0, 1],
+        }
+    )
+    b = bucket_series(history, 3)  # two days per column
+    assert [x["balance"] for x in b] == [90, 570, 550]
+    assert [x["purchased"] for x in b] == [0, 500, 0]
+    assert [x["expired"] for x in b] == [0, 0, 1]
+    wide = bucket_series(history, 12)  # a day spans two columns: markers once
+    assert len(wide) == 12
+    assert sum(x["purchased"] for x in wide) == 500
