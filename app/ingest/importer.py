@@ -201,6 +201,7 @@ def _stage(con, path: Path, fmt: str, kind: Kind, total: int, progress: Progress
         extras = [k for (k,) in _rows(con, "jsonl_extra_keys", [list(kind.columns)])]
         if extras:
             result.warnings.append(_extras_warning(extras))
+        con.execute(sql.load("ingest/drop_lines"))
     if progress:
         progress(name, total, total)
 

@@ -120,3 +120,14 @@ def test_unrecognisable_columns(store, tmp_path):
     with pytest.raises(UnreadableInput, match="odd.csv: no recognisable columns .*alpha, beta"):
         import_paths(store, [good, odd])
     assert event_count(store) == 0
+
+
+def test_mixed_formats_in_one_import(store, tmp_path):
+    """A folder like sample_logs/: JSON lines, CSV and CSV.gz in one invocation."""
+    write(tmp_path / "in" / "a.jsonl", json.dumps(as_dict(row(session="j1"))) + "\n")
+    events_csv(tmp_path / "in" / "b.csv", row(session="c1"))
+    write(tmp_path / "in" / "c.csv.gz", gzip.compress(("\n".join([HEADER, row(session="g1")]) + "\n").encode()))
+    write(tmp_path / "in" / "d.jsonl", json.dumps(as_dict(row(session="j2"))) + "\n")
+    results = import_paths(store, [tmp_path / "in"])
+    assert [r.accepted for r in results] == [1, 1, 1, 1]
+    assert event_count(store) == 4
