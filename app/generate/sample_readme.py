@@ -63,9 +63,9 @@ TEAM_CASES = """\
   in October and reaches this pair; its 5000 pack `HCE-2026-015` (2026-11-09)
   expires later and is drawn last.
 - **R16 insufficient balance**: visualisation (1000 tokens from 2026-08-03,
-  100 more on 2026-10-12) uses more than it bought. It runs dry in early
-  November (the first `insufficient_balance` denials around 2026-11-05);
-  architecture and civil never run dry.
+  100 more on 2026-10-12) uses more than it bought. It runs dry on
+  2026-11-05 (the first `insufficient_balance` denial: theo.garnier, MAYA,
+  2026-11-05T08:05:14Z); architecture and civil never run dry.
 - **R10 rate change**: `sample_logs/rates.csv` is the firm's own rate file: C3D
   costs 12 tokens until 2026-09-30 and 13 from 2026-10-01 (fictional). It names
   only C3D, so it replaces C3D's shipped history and no other product's.
