@@ -35,7 +35,9 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that subcommand's module is imported
+    (start-up stays quick, and one command's imports cannot break another)."""
     parser = argparse.ArgumentParser(
         prog="flexdash",
         description="Autodesk Flex token analytics: where tokens went, what expires, when they run out.",
@@ -43,19 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"flexdash {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(module_name)
         p = sub.add_parser(name, help=help_text, description=help_text)
-        add_common(p)
-        module.add_arguments(p)
         p.set_defaults(_module=module_name)
+        if only is not None and name != only:
+            continue
+        add_common(p)
+        importlib.import_module(module_name).add_arguments(p)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["tui", *argv]
+    parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     module = importlib.import_module(args._module)
     try:
