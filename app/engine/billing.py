@@ -1,7 +1,7 @@
 """Charges, allocations and insufficient-balance denials from the views.
 
-Reads the billable active intervals (int_active_intervals), the rates and
-the packs as arrays, then:
+Reads the billable active intervals (app/engine/intervals.py, the same as
+the view int_active_intervals), the rates and the packs as arrays, then:
 
 1. runs (R7) and windows without denials (R8, R9), vectorised;
 2. the billed team and session of each window (R12) and its rate (R10);
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app import sql
+from app.engine.intervals import load_billable
 from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.windows import (
     DAY,
@@ -92,7 +93,6 @@ class Rates:
 def compute(con, *, force_scalar: bool = False) -> Results:
     """``force_scalar`` walks every group one window at a time (tests check
     that both paths agree)."""
-    iv_raw = _fetch(con, "intervals")
     rate_raw = _fetch(con, "rates")
     pack_raw = _fetch(con, "packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
@@ -103,20 +103,11 @@ def compute(con, *, force_scalar: bool = False) -> Results:
         _i64(pack_raw["valid_from_us"]),
         _i64(pack_raw["valid_until_us"]),
     )
-    iv = Intervals(
-        _i64(iv_raw["grp"]),
-        _i64(iv_raw["start_us"]),
-        _i64(iv_raw["end_us"]),
-        _i64(iv_raw["session_key"]),
-        _i64(iv_raw["session_start_us"]),
-        _i64(iv_raw["team_id"]),
-    )
-    n_groups = int(iv.group.max()) + 1 if len(iv.group) else 0
-    group_user = np.zeros(n_groups, dtype=np.int64)
-    group_product = np.zeros(n_groups, dtype=np.int64)
-    group_user[iv.group] = _i64(iv_raw["user_id"])
-    group_product[iv.group] = _i64(iv_raw["product_id"])
-    if n_groups == 0:
+    billable = load_billable(con)
+    iv = billable.intervals
+    group_user, group_product = billable.group_user, billable.group_product
+    n_groups = len(group_user)
+    if len(iv.group) == 0:
         return _empty()
     t0, span = key_span(n_groups, int(iv.start.min()), int(iv.end.max()))
 

@@ -11,13 +11,16 @@
 -- are taken as they stand (assigned_on orders them, it does not gate them).
 -- Grain: one row per session; exclusion_reason NULL = billable.
 CREATE OR REPLACE VIEW int_session_team AS
-WITH a AS (
+WITH s AS MATERIALIZED (
+    SELECT * FROM int_sessions
+),
+a AS (
     SELECT a.team_id, a.user_id, a.product, a.assigned_on, t.team
     FROM assignments a JOIN teams t ON t.team_id = a.team_id
 ),
 pairs AS (
     SELECT DISTINCT s.user_id, s.product_id, p.product
-    FROM int_sessions s JOIN products p ON p.product_id = s.product_id
+    FROM s JOIN products p ON p.product_id = s.product_id
     WHERE s.named_team_id IS NULL
 ),
 by_product AS (
@@ -28,6 +31,14 @@ by_product AS (
 by_user AS (
     SELECT user_id, min_by(team_id, (assigned_on, team)) AS team_id
     FROM a GROUP BY user_id
+),
+listed AS (
+    SELECT DISTINCT user_id FROM assignments
+),
+granted AS (
+    -- (team, user, product) triples R17 allows; '*' expanded to the products seen.
+    SELECT DISTINCT a.team_id, a.user_id, p.product_id
+    FROM assignments a JOIN products p ON a.product = p.product OR a.product = '*'
 ),
 only_team AS (
     SELECT CASE WHEN count(DISTINCT team_id) = 1 THEN min(team_id) END AS team_id
@@ -40,10 +51,11 @@ resolved AS (
                 WHEN bp.team_id IS NOT NULL THEN 'assignment'
                 WHEN bu.team_id IS NOT NULL THEN 'user_first_team'
                 WHEN o.team_id IS NOT NULL THEN 'only_team' END AS team_source,
-           (SELECT count(*) FROM assignments x WHERE x.user_id = s.user_id) > 0 AS user_listed
-    FROM int_sessions s
+           l.user_id IS NOT NULL AS user_listed
+    FROM s
     LEFT JOIN by_product bp ON bp.user_id = s.user_id AND bp.product_id = s.product_id
     LEFT JOIN by_user bu ON bu.user_id = s.user_id AND s.named_team_id IS NULL
+    LEFT JOIN listed l ON l.user_id = s.user_id
     CROSS JOIN only_team o
 )
 SELECT CAST(r.session_key AS INTEGER) AS session_key,
@@ -52,15 +64,15 @@ SELECT CAST(r.session_key AS INTEGER) AS session_key,
        CAST(r.team_id AS INTEGER) AS team_id,
        CAST(r.team_source AS VARCHAR) AS team_source,
        CAST(r.session_start AS TIMESTAMPTZ) AS session_start,
+       CAST(r.session_end AS TIMESTAMPTZ) AS session_end,
+       CAST(r.idle_detection AS BOOLEAN) AS idle_detection,
        CAST(CASE
            WHEN r.team_id IS NULL THEN 'team_unresolved'
            WHEN NOT r.rated THEN 'unknown_product'
            WHEN r.os = 'linux' AND (r.version_year < 2020 OR NOT r.product_runs_on_linux)
                THEN 'unsupported_platform'
-           WHEN r.user_listed AND NOT EXISTS (
-               SELECT 1 FROM assignments x JOIN products p ON p.product_id = r.product_id
-               WHERE x.user_id = r.user_id AND x.team_id = r.team_id
-                 AND (x.product = p.product OR x.product = '*'))
-               THEN 'not_assigned'
+           WHEN r.user_listed AND g.user_id IS NULL THEN 'not_assigned'
        END AS VARCHAR) AS exclusion_reason
-FROM resolved r;
+FROM resolved r
+LEFT JOIN granted g
+       ON g.team_id = r.team_id AND g.user_id = r.user_id AND g.product_id = r.product_id;

@@ -8,12 +8,15 @@
 -- time to runs (R7); its intervals are still listed for the idle summary.
 -- Grain: one row per session x active interval.
 CREATE OR REPLACE VIEW int_active_intervals AS
-WITH meaningful AS (
+WITH st AS MATERIALIZED (
+    SELECT * FROM int_session_team
+),
+meaningful AS (
     SELECT e.session_key, e.ts,
            CASE WHEN e.ts - lag(e.ts) OVER w > INTERVAL 900 SECOND THEN 1 ELSE 0 END AS breaks
     FROM stg_events e
-    JOIN int_sessions s ON s.session_key = e.session_key
-    WHERE s.idle_detection AND e.event IN ('login', 'activity')
+    WHERE e.event IN ('login', 'activity')
+      AND e.session_key IN (SELECT session_key FROM st WHERE idle_detection)
     WINDOW w AS (PARTITION BY e.session_key ORDER BY e.ts)
 ),
 islands AS (
@@ -23,15 +26,16 @@ islands AS (
     FROM meaningful
 ),
 idle_detecting AS (
-    SELECT i.session_key, min(i.ts) AS interval_start,
-           least(max(i.ts) + INTERVAL 900 SECOND, any_value(s.session_end)) AS interval_end
-    FROM islands i JOIN int_sessions s ON s.session_key = i.session_key
-    GROUP BY i.session_key, i.island
+    SELECT session_key, min(ts) AS interval_start, max(ts) AS last_meaningful
+    FROM islands
+    GROUP BY session_key, island
 ),
 all_intervals AS (
-    SELECT session_key, interval_start, interval_end FROM idle_detecting
+    SELECT i.session_key, i.interval_start,
+           least(i.last_meaningful + INTERVAL 900 SECOND, st.session_end) AS interval_end
+    FROM idle_detecting i JOIN st ON st.session_key = i.session_key
     UNION ALL
-    SELECT session_key, session_start, session_end FROM int_sessions WHERE NOT idle_detection
+    SELECT session_key, session_start, session_end FROM st WHERE NOT idle_detection
 )
 SELECT CAST(a.session_key AS INTEGER) AS session_key,
        CAST(t.user_id AS INTEGER) AS user_id,
@@ -43,4 +47,4 @@ SELECT CAST(a.session_key AS INTEGER) AS session_key,
        CAST(epoch(a.interval_end) - epoch(a.interval_start) AS DOUBLE) AS active_seconds,
        CAST(t.exclusion_reason IS NOT NULL AS BOOLEAN) AS excluded
 FROM all_intervals a
-JOIN int_session_team t ON t.session_key = a.session_key;
+JOIN st t ON t.session_key = a.session_key;

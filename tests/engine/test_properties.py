@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from app import store as store_mod
 from app.engine import set_as_of
 from app.engine.billing import compute
+from app.engine.intervals import load_billable
 from tests.engine.builder import Builder, iso
 
 BASE = datetime(2026, 3, 1, tzinfo=UTC)
@@ -161,6 +162,13 @@ def test_invariants_and_import_order(two_stores, data, seed):
 
     # R14/R16: every draw from a valid pack in draw order; denials draw nothing.
     replay(con_a)
+
+    # The engine's numpy intervals are the view's (int_active_intervals, R6).
+    got = load_billable(con_a).intervals
+    view = con_a.execute(
+        "SELECT session_key, epoch_us(interval_start), epoch_us(interval_end) "
+        "FROM int_active_intervals WHERE NOT excluded ORDER BY 1, 2, 3").fetchall()
+    assert sorted(zip(got.session_key.tolist(), got.start.tolist(), got.end.tolist())) == view
 
     # The vectorised path and the one-window-at-a-time path agree.
     fast = compute(con_a)

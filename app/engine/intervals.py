@@ -1,0 +1,108 @@
+"""Active intervals of billable sessions (R5, R6) as numpy arrays.
+
+The same result as the view int_active_intervals (WHERE NOT excluded), but
+computed from two flat fetches, which is several times faster on millions
+of events (measured.md: parse once, work on integer ids):
+
+* billable sessions (engine/sessions.sql, one row each, team resolved in SQL);
+* login/activity instants (engine/meaningful_events.sql, unsorted).
+
+Sessions without idle detection are active over their whole span. For the
+others, meaningful events sorted by (session, instant) form islands where
+consecutive events are at most 900 s apart; an island [first, last] is
+active over [first, min(last + 15 min, session end)].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app import sql
+from app.engine.windows import Intervals
+
+IDLE_AFTER = 900 * 1_000_000  # R6: 15 minutes
+
+
+@dataclass(frozen=True)
+class Billable:
+    intervals: Intervals  # sorted by (group, start, end)
+    group_user: np.ndarray  # per group
+    group_product: np.ndarray  # per group
+
+
+def _fetch(con, name: str) -> dict[str, np.ndarray]:
+    table = con.sql(sql.load(f"engine/{name}")).to_arrow_table()
+    return {c: table.column(c).to_numpy() for c in table.column_names}
+
+
+def load_billable(con) -> Billable:
+    s = _fetch(con, "sessions")
+    key = s["session_key"].astype(np.int64)
+    n_sessions = len(key)
+    size = int(key.max()) + 1 if n_sessions else 1
+    grp = s["grp"].astype(np.int64)
+    n_groups = int(grp.max()) + 1 if n_sessions else 0
+    group_user = np.zeros(n_groups, dtype=np.int64)
+    group_product = np.zeros(n_groups, dtype=np.int64)
+    group_user[grp] = s["user_id"]
+    group_product[grp] = s["product_id"]
+    start = s["start_us"].astype(np.int64)
+    end = s["end_us"].astype(np.int64)
+    idle = s["idle_detection"].astype(bool)
+
+    # Per session_key lookups (session keys are dense ids).
+    row_of = np.full(size, -1, dtype=np.int64)
+    row_of[key] = np.arange(n_sessions)
+    detects = np.zeros(size, dtype=bool)
+    detects[key[idle]] = True
+
+    ev = _fetch(con, "meaningful_events")
+    ev_key = ev["session_key"].astype(np.int64)
+    inside = ev_key < size
+    keep = np.zeros(len(ev_key), dtype=bool)
+    keep[inside] = detects[ev_key[inside]]
+    ev_row = row_of[ev_key[keep]]
+    ev_ts = ev["ts_us"].astype(np.int64)[keep]
+    del ev, ev_key, keep
+    order = _sort_by_row_then_time(ev_row, ev_ts)
+    ev_row, ev_ts = ev_row[order], ev_ts[order]
+
+    if len(ev_row):
+        first = np.r_[True, (ev_row[1:] != ev_row[:-1]) | (ev_ts[1:] - ev_ts[:-1] > IDLE_AFTER)]
+        starts = np.flatnonzero(first)
+        lasts = np.r_[starts[1:], len(ev_row)] - 1
+        isl_row = ev_row[starts]
+        isl_start = ev_ts[starts]
+        isl_end = np.minimum(ev_ts[lasts] + IDLE_AFTER, end[isl_row])
+    else:
+        isl_row = isl_start = isl_end = np.zeros(0, dtype=np.int64)
+
+    whole = np.flatnonzero(~idle)
+    rows = np.r_[isl_row, whole]
+    iv_start = np.r_[isl_start, start[whole]]
+    iv_end = np.r_[isl_end, end[whole]]
+    iv_group = grp[rows]
+    order = np.lexsort((iv_end, iv_start, iv_group))
+    rows = rows[order]
+    intervals = Intervals(
+        group=iv_group[order],
+        start=iv_start[order],
+        end=iv_end[order],
+        session_key=key[rows],
+        session_start=start[rows],
+        team_id=s["team_id"].astype(np.int64)[rows],
+    )
+    return Billable(intervals, group_user, group_product)
+
+
+def _sort_by_row_then_time(row: np.ndarray, ts: np.ndarray) -> np.ndarray:
+    """argsort by (row, ts): one int64 key when it fits, else lexsort."""
+    if len(row) == 0:
+        return np.zeros(0, dtype=np.int64)
+    t0 = int(ts.min())
+    span = int(ts.max()) - t0 + 1
+    if (int(row.max()) + 1) * span < 2**62:
+        return np.argsort(row * span + (ts - t0), kind="stable")
+    return np.lexsort((ts, row))
