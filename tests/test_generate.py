@@ -10,7 +10,6 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-import app.ingest
 from app import store
 from app.cli import main
 from app.generate.formats import ASSIGNMENT_COLUMNS, EVENT_COLUMNS, PACK_COLUMNS
@@ -158,11 +157,13 @@ def test_command_refuses_bad_arguments(tmp_path):
 
 
 def test_a_tiny_set_imports_with_zero_rejects(tmp_path):
+    from app.ingest import import_paths
+
     out = tmp_path / "tiny"
     summary = generate(Plan(users=8, days=7, seed=5), out, csv_out=True, parquet_out=False)
     con = store.connect_write(tmp_path / "store.duckdb")
     try:
-        results = app.ingest.import_paths(con, [out])
+        results = import_paths(con, [out])
     finally:
         con.close()
     by_kind = {r.kind: r for r in results}
@@ -171,3 +172,14 @@ def test_a_tiny_set_imports_with_zero_rejects(tmp_path):
         assert r.rejected == 0 and r.rows == r.accepted, r
     assert by_kind["packs"].accepted == summary["packs"]
     assert by_kind["assignments"].accepted == summary["assignments"]
+
+
+def test_a_set_without_sessions_is_header_only(tmp_path):
+    """A single Sunday for three users: no session, still valid files."""
+    from datetime import date
+
+    summary = generate(Plan(users=3, days=1, seed=1, end=date(2026, 11, 22)), tmp_path,
+                       csv_out=True, parquet_out=True)
+    assert summary["events"] == 0
+    assert (tmp_path / "events.csv").read_text() == ",".join(EVENT_COLUMNS) + "\n"
+    assert pq.ParquetFile(tmp_path / "events.parquet").metadata.num_rows == 0

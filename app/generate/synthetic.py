@@ -299,6 +299,8 @@ def generate(plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool =
     csv_file = open(csv_path, "wb") if csv_out else None
     try:
         for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])):
+            if a == b:  # no sessions at all (a weekend day, say)
+                continue
             rng = np.random.default_rng([plan.seed, i])
             part = {k: v[a:b] for k, v in s.items()}
             ev = _chunk_events(part, rng)
