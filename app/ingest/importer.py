@@ -1,12 +1,18 @@
 """The importer: files in, typed rows stored exactly once, every refused row
 explained (data contract "Inputs" and "Bad input"; R1, R2).
 
-For each file: hash its bytes (a file already imported is skipped, its rows
-counted as duplicates), recognise its kind from its columns, stage it through
-a format view (queries/ingest/src_*.sql) into a checked TEMP table
-(check_<kind>.sql: typed values or a reason), then store the accepted rows,
-copy the refused ones to ``rejects`` and record the file in ``imports``.
-All files of one call share one transaction: the call lands whole or not at all.
+Two phases per call:
+
+1. Stage, outside any transaction: hash each file (a file already imported is
+   skipped, its rows counted as duplicates), recognise its kind from its
+   columns, read it through a format view (queries/ingest/src_*.sql) into a
+   checked TEMP table (check_<kind>.sql: typed values or a reason).
+2. Store, in one transaction: per staged file, dictionaries, accepted rows,
+   refused rows into ``rejects``, the file into ``imports``. The call lands
+   whole or not at all.
+
+Staging first keeps the transaction short and lets a failed read be retried
+another way (a DuckDB error inside a transaction aborts all of it).
 """
 
 from __future__ import annotations
@@ -19,11 +25,9 @@ import duckdb
 
 from app import sql
 from app.errors import UnreadableInput
-from app.ingest import reader
-from app.ingest.kinds import ALL_COLUMNS, KINDS, MAX_COLUMNS, ColumnMap, Kind, map_columns, recognise
+from app.ingest import reader, staging
+from app.ingest.kinds import KINDS, Kind, recognise
 from app.timeutil import parse_zone
-
-MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log row)
 
 # What each kind adds to the dictionaries, and how it is stored.
 _DICTIONARIES = {
@@ -36,7 +40,8 @@ _DICTIONARIES = {
 _CONFLICTS = {"packs", "rates", "prices"}
 _REPLACES = {"rates", "prices"}  # imported rows replace the product's earlier ones
 
-# progress(file, bytes_done, bytes_total)
+# progress(file, bytes_done, bytes_total): called while a file is read, and
+# once more when it is stored.
 Progress = Callable[[str, int, int], None]
 
 
@@ -58,6 +63,16 @@ class FileResult:
         }
 
 
+@dataclass
+class _Staged:
+    path: Path
+    digest: str
+    size: int
+    result: FileResult
+    kind: Kind | None = None  # None: nothing to store (skipped or empty)
+    table: str | None = None  # TEMP table holding the checked rows
+
+
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[tuple]:
     return con.execute(sql.load(f"ingest/{name}"), params or []).fetchall()
 
@@ -70,9 +85,9 @@ def import_paths(
     assume_tz: str | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Import files and folders in one transaction (committed here; rolled
-    back on any error, so nothing of the call lands). Raises UnreadableInput
-    for a file that cannot be read at all."""
+    """Import files and folders; everything is stored in one transaction
+    (committed here; rolled back on any error, so nothing of the call lands).
+    Raises UnreadableInput for a file that cannot be read at all."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     if assume_tz is not None:
@@ -83,41 +98,50 @@ def import_paths(
             "no importable file in " + ", ".join(str(p) for p in paths)
             + f" (expected {reader.SUPPORTED})"
         )
-    con.execute("BEGIN TRANSACTION")
+    staged: list[_Staged] = []
     try:
-        results = [_import_file(con, path, kind, assume_tz, progress) for path in files]
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return results
+        for number, path in enumerate(files, start=1):
+            staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress))
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for item in staged:
+                _store_file(con, item)
+                if progress:
+                    progress(item.result.file, item.size, item.size)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:  # the staging tables go, whatever happened (IF EXISTS: some were renamed)
+        for item in staged:
+            if item.table:
+                staging.drop_checked(con, item.table)
+        staging.drop_checked(con, "checked")
+    return [item.result for item in staged]
 
 
-def _import_file(con, path: Path, forced: str | None, assume_tz: str | None,
-                 progress: Progress | None) -> FileResult:
+def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: str | None,
+                assume_tz: str | None, progress: Progress | None) -> _Staged:
     name = str(path)
     try:
-        total = path.stat().st_size
+        size = path.stat().st_size
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
     fmt = reader.file_format(path)
     digest = reader.content_hash(path)
-    import_id = _rows(con, "next_import_id")[0][0]
 
+    # The same content imported before, or earlier in this call: skipped.
     seen = _rows(con, "find_import", [digest])
+    if not seen:
+        seen = [(e.result.kind, e.result.rows) for e in earlier if e.digest == digest]
     if seen:
-        kind, rows = seen[0]
-        result = FileResult(name, kind, rows=rows, duplicates=rows, skipped=True)
-        _record(con, import_id, digest, result)
-        if progress:
-            progress(name, total, total)
-        return result
+        kind_name, rows = seen[0]
+        result = FileResult(name, kind_name, rows=rows, duplicates=rows, skipped=True)
+        return _Staged(path, digest, size, result)
 
-    header = _columns(path, fmt)
+    header = staging.columns(path, fmt)
     if header is None:  # an empty file: nothing to read, nothing wrong
-        result = FileResult(name, forced or "unknown", warnings=["empty file"])
-        _record(con, import_id, digest, result)
-        return result
+        return _Staged(path, digest, size, FileResult(name, forced or "unknown", warnings=["empty file"]))
     kind = KINDS[forced] if forced else recognise(header)
     if kind is None:
         raise UnreadableInput(
@@ -126,103 +150,29 @@ def _import_file(con, path: Path, forced: str | None, assume_tz: str | None,
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)
-    cmap = map_columns(kind, header)
-    if fmt == "jsonl":  # JSON keys are read per line; picked from ALL_COLUMNS
-        positions = [ALL_COLUMNS.index(c) + 1 for c in kind.columns]
-        missing: list[str] = []
-    else:
-        positions, missing = cmap.positions, cmap.missing
-        if cmap.extras:
-            result.warnings.append(_extras_warning(cmap.extras))
-    if missing:
-        result.warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
-    positions = positions + [None] * (MAX_COLUMNS - len(positions))
-    con.execute(sql.load("ingest/ingest_cfg"), {
-        "first_line": 2 if fmt == "csv" else 1,
-        "ncols": len(header),
-        "pos": positions,
-        "max_bytes": MAX_LINE_BYTES,
-        "assume_tz": assume_tz,
-        "missing": ", ".join(missing) or None,
-    })
-
-    _stage(con, path, fmt, kind, total, progress, result)
-    _store(con, kind, import_id, result)
-    _rows(con, "store_rejects", [import_id, name])
-    _record(con, import_id, digest, result)
-    return result
+    on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
+    result.warnings.extend(staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes))
+    table = staging.keep_checked(con, number)
+    return _Staged(path, digest, size, result, kind, table)
 
 
-def _columns(path: Path, fmt: str) -> list[str] | None:
-    if fmt == "csv":
-        return reader.csv_header(path)
-    if fmt == "jsonl":
-        keys = reader.jsonl_keys(path)
-        if keys is None and reader.first_line(path) is None:
-            return None
-        return keys or []
-    return reader.parquet_columns(path)
-
-
-def _extras_warning(extras: list[str]) -> str:
-    return "extra column(s) kept nowhere: " + ", ".join(extras)
-
-
-def _stage(con, path: Path, fmt: str, kind: Kind, total: int, progress: Progress | None,
-           result: FileResult) -> None:
-    """Build src_fields for the file and run the kind's checks into `checked`."""
-    name = str(path)
-    on_bytes = (lambda done: progress(name, min(done, total), total)) if progress else None
-    batches = None
-    try:
-        if fmt == "parquet":
-            con.read_parquet(str(path), file_row_number=True).create_view("src_parquet", replace=True)
-            con.execute(sql.load("ingest/src_parquet"))
-        else:
-            batches = reader.LineBatches(path, on_bytes)
-            if fmt == "jsonl":
-                con.register("src_lines_stream", batches.reader())
-                con.execute(sql.load("ingest/materialise_lines"))
-                con.unregister("src_lines_stream")
-                con.execute(sql.load("ingest/src_jsonl"))
-            else:
-                con.register("src_lines", batches.reader())
-                con.execute(sql.load("ingest/src_csv"))
-        con.execute(sql.load(f"ingest/check_{kind.name}"))
-        if fmt == "csv":
-            con.unregister("src_lines")
-    except duckdb.Error as exc:
-        if batches is not None and batches.error:
-            raise UnreadableInput(f"{path}: {batches.error}") from None
-        if fmt == "parquet" and isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException)):
-            raise UnreadableInput(f"{path}: not a readable Parquet file ({_first_line(exc)})") from None
-        raise
-    if fmt == "jsonl":
-        extras = [k for (k,) in _rows(con, "jsonl_extra_keys", [list(kind.columns)])]
-        if extras:
-            result.warnings.append(_extras_warning(extras))
-        con.execute(sql.load("ingest/drop_lines"))
-    if progress:
-        progress(name, total, total)
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _store(con, kind: Kind, import_id: int, result: FileResult) -> None:
-    if kind.name in _CONFLICTS:
-        con.execute(sql.load(f"ingest/conflicts_{kind.name}"))
-        con.execute(sql.load("ingest/apply_conflicts"))
-    rows, rejected = _rows(con, "count_checked")[0]
-    for table in _DICTIONARIES[kind.name]:
-        con.execute(sql.load(f"ingest/dict_{table}"))
-    if kind.name in _REPLACES:
-        con.execute(sql.load(f"ingest/replace_{kind.name}"))
-    accepted = _rows(con, f"store_{kind.name}", [import_id])[0][0]
-    result.rows, result.rejected, result.accepted = rows, rejected, accepted
-    result.duplicates = rows - rejected - accepted
-
-
-def _record(con, import_id: int, digest: str, r: FileResult) -> None:
-    _rows(con, "record_import", [import_id, r.file, digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])
+def _store_file(con, item: _Staged) -> None:
+    import_id = _rows(con, "next_import_id")[0][0]
+    r = item.result
+    if item.kind is not None:
+        staging.use_checked(con, item.table)
+        kind = item.kind.name
+        if kind in _CONFLICTS:
+            con.execute(sql.load(f"ingest/conflicts_{kind}"))
+            con.execute(sql.load("ingest/apply_conflicts"))
+        rows, rejected = _rows(con, "count_checked")[0]
+        for table in _DICTIONARIES[kind]:
+            con.execute(sql.load(f"ingest/dict_{table}"))
+        if kind in _REPLACES:
+            con.execute(sql.load(f"ingest/replace_{kind}"))
+        accepted = _rows(con, f"store_{kind}", [import_id])[0][0]
+        r.rows, r.rejected, r.accepted = rows, rejected, accepted
+        r.duplicates = rows - rejected - accepted
+        _rows(con, "store_rejects", [import_id, r.file])
+        staging.drop_checked(con, "checked")
+    _rows(con, "record_import", [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])

@@ -20,16 +20,23 @@ WITH f AS (
            cfg.assume_tz, cfg.missing
     FROM src_fields, ingest_cfg cfg
 ), shaped AS (
+    -- one regular expression for the usual case; the offset-less shape is
+    -- tried only on the rows that fail it (CASE is lazy)
     SELECT *,
-        regexp_full_match(ts_text,
-            '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?') AS ts_shape,
-        regexp_matches(ts_text, '(Z|[+-]\d{2}(:?\d{2})?)$') AS has_offset
+        CASE
+            WHEN regexp_full_match(ts_text, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)')
+                THEN 'offset'
+            WHEN regexp_full_match(ts_text, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?')
+                THEN 'naive'
+        END AS ts_form
     FROM f
 ), typed AS (
     SELECT *,
-        CASE WHEN NOT ts_shape THEN NULL
-             WHEN has_offset THEN try_cast(ts_text AS TIMESTAMPTZ)
-             WHEN assume_tz IS NOT NULL THEN try(timezone(assume_tz, try_cast(ts_text AS TIMESTAMP)))
+        ts_form IS NOT NULL AS ts_shape,
+        ts_form = 'offset' AS has_offset,
+        CASE WHEN ts_form = 'offset' THEN try_cast(ts_text AS TIMESTAMPTZ)
+             WHEN ts_form = 'naive' AND assume_tz IS NOT NULL
+                 THEN try(timezone(assume_tz, try_cast(ts_text AS TIMESTAMP)))
         END AS ts
     FROM shaped
 ), judged AS (

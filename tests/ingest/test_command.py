@@ -87,9 +87,15 @@ KILLER = textwrap.dedent("""
     from app import store
     from app.ingest import import_paths
     con = store.connect_write(sys.argv[1])
+    staged_second = False
     def progress(file, done, total):
+        global staged_second
         if file.endswith("second.csv"):
-            print("inside", flush=True)   # the first file is staged and stored, not committed
+            staged_second = True
+        elif staged_second and file.endswith("first.csv"):
+            # both files are staged; the first one is stored in the open
+            # transaction (progress is told after each stored file), not committed
+            print("inside", flush=True)
             sys.stdin.read()              # wait here to be killed
     import_paths(con, sys.argv[2:], progress=progress)
 """)

@@ -56,3 +56,15 @@ def test_dictionary_ids_dense_and_stable(store, tmp_path):
     assert store.execute("SELECT user_id, user_name FROM users ORDER BY 1").fetchall() == [
         (1, "amy@x"), (2, "bob@x"), (3, "cid@x")]
     assert store.execute("SELECT max(session_key), count(*) FROM sessions").fetchall() == [(4, 4)]
+
+
+def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path):
+    # a clean file (no quote, nothing refused) is read by DuckDB's CSV reader
+    path = events_csv(tmp_path / "e.csv", row(device="WS-first"), row(event="logout"), row(device="WS-second"),
+                      row(session="#s2"))
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 3, 1, 0)
+    assert store.execute(
+        "SELECT d.device FROM events e JOIN devices d USING (device_id) WHERE e.event = 'login' "
+        "AND e.session_key = (SELECT session_key FROM sessions WHERE session_id = 's1')").fetchall() == [("WS-first",)]
+    assert ("#s2", "login", "2026-03-02T08:14:05Z") in stored_events(store)

@@ -1,0 +1,160 @@
+"""Staging one file: its columns, the format view, the kind's checks, into a
+checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql).
+
+Plain CSV events (the big inputs) take a fast path when they can: DuckDB's own parallel CSV reader
+(pinned all-text columns, no auto-detection, strict). Its limits (measured
+on duckdb 2.0.1: an unterminated quote swallows the next lines, blank lines
+are skipped uncounted so line numbers drift, NUL bytes pass silently) do not
+matter for a file that has no quote and no NUL byte (checked while hashing)
+and in which nothing is refused: then no line number is ever shown. Any
+other file, or one in which something is refused, goes through the exact
+line reader (reader.LineBatches), which numbers every line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from app import sql
+from app.errors import UnreadableInput
+from app.ingest import reader
+from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
+
+MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log row)
+
+# Names of the importer's own TEMP tables (never from input): checked_<n>.
+_RENAME = "ALTER TABLE {old} RENAME TO {new}"
+_DROP = "DROP TABLE IF EXISTS {table}"
+
+
+def columns(path: Path, fmt: str) -> list[str] | None:
+    """The file's column names; None for an empty file."""
+    if fmt == "csv":
+        return reader.csv_header(path)
+    if fmt == "jsonl":
+        keys = reader.jsonl_keys(path)
+        if keys is None and reader.first_line(path) is None:
+            return None
+        return keys or []
+    return reader.parquet_columns(path)
+
+
+def _extras_warning(extras: list[str]) -> str:
+    return "extra column(s) kept nowhere: " + ", ".join(extras)
+
+
+def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: str | None,
+          on_bytes: Callable[[int], None] | None) -> list[str]:
+    """Fill the TEMP table ``checked`` from the file; returns its warnings."""
+    warnings: list[str] = []
+    cmap = map_columns(kind, header)
+    if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
+        positions = [ALL_COLUMNS.index(c) + 1 for c in kind.columns]
+        missing: list[str] = []
+    else:
+        positions, missing = cmap.positions, cmap.missing
+        if cmap.extras:
+            warnings.append(_extras_warning(cmap.extras))
+    if missing:
+        warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
+    positions = positions + [None] * (MAX_COLUMNS - len(positions))
+    con.execute(sql.load("ingest/ingest_cfg"), {
+        "first_line": 2 if fmt == "csv" else 1,
+        "ncols": len(header),
+        "pos": positions,
+        "max_bytes": MAX_LINE_BYTES,
+        "assume_tz": assume_tz,
+        "missing": ", ".join(missing) or None,
+    })
+    fast = fmt == "csv" and kind.name == "events" and not reader.is_gzip(path)
+    if fast and _fast_csv(con, path, kind, len(header), positions):
+        if on_bytes:
+            on_bytes(path.stat().st_size)
+        return warnings
+    _exact(con, path, fmt, kind, on_bytes)
+    if fmt == "jsonl":
+        extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
+        if extras:
+            warnings.append(_extras_warning(extras))
+        con.execute(sql.load("ingest/drop_lines"))
+    return warnings
+
+
+def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> bool:
+    """Stage with DuckDB's CSV reader; True when the result stands (see the
+    module docstring), else False and the caller reads the file exactly."""
+    if not reader.plain_text(path):
+        return False
+    try:
+        rel = con.read_csv(
+            str(path), header=True, auto_detect=False, sep=",", quotechar="", escapechar="",
+            comment="", columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 1)},
+            strict_mode=True, store_rejects=True, max_line_size=MAX_LINE_BYTES,
+            rejects_table="ingest_reader_rejects", rejects_scan="ingest_reader_scans",
+        )
+        # c1..c9 by column reference (the relational API: no SQL text built);
+        # a missing column is a NULL, as in the exact path
+        varchar = duckdb.sqltype("VARCHAR")
+        picked = [
+            (duckdb.ColumnExpression(f"f{p}") if p else duckdb.ConstantExpression(None).cast(varchar)).alias(f"c{k}")
+            for k, p in enumerate(positions, start=1)
+        ]
+        rel.select(*picked).create_view("src_native", replace=True)
+        con.execute(sql.load("ingest/src_csv_native"))
+        con.execute(sql.load(f"ingest/check_{kind.name}"))
+        return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
+    except duckdb.Error:
+        return False  # the exact reader will say what is wrong with the file
+
+
+def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
+    batches = None
+    try:
+        if fmt == "parquet":
+            con.read_parquet(str(path), file_row_number=True).create_view("src_parquet", replace=True)
+            con.execute(sql.load("ingest/src_parquet"))
+        else:
+            batches = reader.LineBatches(path, on_bytes)
+            if fmt == "jsonl":
+                con.register("src_lines_stream", batches.reader())
+                con.execute(sql.load("ingest/materialise_lines"))
+                con.unregister("src_lines_stream")
+                con.execute(sql.load("ingest/src_jsonl"))
+            else:
+                con.register("src_lines", batches.reader())
+                con.execute(sql.load("ingest/src_csv"))
+        con.execute(sql.load(f"ingest/check_{kind.name}"))
+        if fmt == "csv":
+            con.unregister("src_lines")
+    except duckdb.Error as exc:
+        if batches is not None and batches.error:
+            raise UnreadableInput(f"{path}: {batches.error}") from None
+        if fmt == "parquet" and isinstance(exc, (duckdb.IOException, duckdb.InvalidInputException)):
+            raise UnreadableInput(f"{path}: not a readable Parquet file ({_first_line(exc)})") from None
+        raise
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def keep_checked(con, number: int) -> str:
+    """Rename ``checked`` to the file's own staging table."""
+    name = f"checked_{int(number)}"
+    con.execute(_DROP.format(table=name))
+    con.execute(_RENAME.format(old="checked", new=name))
+    return name
+
+
+def use_checked(con, table: str) -> None:
+    """Make a file's staging table ``checked`` again, for the store queries."""
+    con.execute(_DROP.format(table="checked"))
+    con.execute(_RENAME.format(old=table, new="checked"))
+
+
+def drop_checked(con, table: str) -> None:
+    con.execute(_DROP.format(table=table))
