@@ -110,7 +110,13 @@ def explain(
         "from": start,
         "to": start + timedelta(days=1) if start else None,
     }
-    frames = {name: _frame(con, f"explain_{name}", params) for name in PARTS}
+    # Only after the engine's results are settled on the whole store: the
+    # focus hides every other user's events from the views.
+    con.execute(sql.load("reports/explain_focus"), {"user_id": user_id, "product_id": product_id})
+    try:
+        frames = {name: _frame(con, f"explain_{name}", params) for name in PARTS}
+    finally:
+        con.execute(sql.load("reports/explain_unfocus"))
     return Explanation(user=user, product=product, as_of=as_of, day=day, **frames)
 
 

@@ -61,11 +61,27 @@ def _overlaps(a0, a1, b0, b1) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _timeline(expl, day: date) -> list[str]:
+class _Rows:
+    """The explanation's frames as lists of dicts, converted once."""
+
+    def __init__(self, expl):
+        self.sessions = _rows(expl.sessions)
+        self.intervals = _rows(expl.intervals)
+        self.runs = _rows(expl.runs)
+        self.windows = _rows(expl.windows)
+        self.denials = _rows(expl.denials)
+        self.runs_by_no = {r["run_no"]: r for r in self.runs}
+        self.draws: dict[datetime, list[dict]] = {}
+        for d in _rows(expl.draws):
+            self.draws.setdefault(d["window_start"], []).append(d)
+
+
+def _timeline(rows: _Rows, day: date) -> list[str]:
     start = day_start(day)
-    runs = _rows(expl.runs)
-    sessions = _rows(expl.sessions)
-    windows = _rows(expl.windows)
+    end = start + timedelta(days=1)
+    runs = [r for r in rows.runs if r["run_start"] <= end and r["run_end"] >= start]
+    sessions = [s for s in rows.sessions if _overlaps(s["session_start"], s["session_end"], start, end)]
+    windows = [w for w in rows.windows if _overlaps(w["window_start"], w["window_end"], start, end)]
     use, cover = [], []
     for i in range(SLOTS):
         s0, s1 = start + i * SLOT, start + (i + 1) * SLOT
@@ -143,7 +159,7 @@ def _run_note(r: dict, windows: list[dict]) -> str:
     return "; ".join(notes) or "opened no window"
 
 
-def _window_lines(w: dict, windows: list[dict], runs: dict, draws: pl.DataFrame, day: date) -> list[str]:
+def _window_lines(w: dict, windows: list[dict], runs: dict, draws: dict, day: date) -> list[str]:
     ws = w["window_start"]
     run = runs.get(w["opening_run"])
     run_name = f"run {w['opening_run']}" if w["opening_run"] is not None else "a run"
@@ -165,23 +181,19 @@ def _window_lines(w: dict, windows: list[dict], runs: dict, draws: pl.DataFrame,
         why = f"{run_name} went on past the previous window by more than 5 minutes (R8, R9)"
     lines = [head, f"        why: {why}; team of session {w['session_id']} (R12)"]
     if w["outcome"] == "charged":
-        paid = draws.filter(pl.col("window_start") == ws)
         parts = [f"{d['pack_id']} {d['tokens']:,} (draw order {d['draw_rank']}, expires {d['expires_on']})"
-                 for d in _rows(paid)]
+                 for d in draws.get(ws, [])]
         lines.append("        paid from: " + ("; ".join(parts) + " (R14)" if parts else "no pack recorded"))
     return lines
 
 
-def _day_block(expl, day: date, timeline: bool) -> list[str]:
+def _day_block(expl, rows: _Rows, day: date, timeline: bool) -> list[str]:
     d0, d1 = day_start(day), day_start(day) + timedelta(days=1)
-    windows = _rows(expl.windows)
-    intervals = _rows(expl.intervals)
-    runs_all = _rows(expl.runs)
-    runs_by_no = {r["run_no"]: r for r in runs_all}
+    windows, intervals, runs_all, runs_by_no = rows.windows, rows.intervals, rows.runs, rows.runs_by_no
     lines = [day.strftime("%a %Y-%m-%d")]
     if timeline:
-        lines += _timeline(expl, day)
-    sessions = [s for s in _rows(expl.sessions) if d0 <= s["session_start"] < d1]
+        lines += _timeline(rows, day)
+    sessions = [s for s in rows.sessions if d0 <= s["session_start"] < d1]
     if sessions:
         lines.append("  sessions")
         for s in sessions:
@@ -198,8 +210,8 @@ def _day_block(expl, day: date, timeline: bool) -> list[str]:
     if shown:
         lines.append("  windows (24 h each, R9)")
         for w in shown:
-            lines += _window_lines(w, windows, runs_by_no, expl.draws, day)
-    denials = [d for d in _rows(expl.denials) if d0 <= d["ts"] < d1 and d["reason"] != "insufficient_balance"]
+            lines += _window_lines(w, windows, runs_by_no, rows.draws, day)
+    denials = [d for d in rows.denials if d0 <= d["ts"] < d1 and d["reason"] != "insufficient_balance"]
     if denials:
         lines.append("  sessions denied before charging (R18b: one reason each)")
         for d in denials:
@@ -244,9 +256,10 @@ def render(expl, *, timeline: bool = True) -> str:
         return "\n".join(lines) + "\n"
     if timeline:
         lines.append(f"Timeline: {LEGEND}")
+    rows = _Rows(expl)
     for day in _days(expl):
         lines.append("")
-        lines += _day_block(expl, day, timeline)
+        lines += _day_block(expl, rows, day, timeline)
     opened = expl.windows  # windows carried over from the day before are not the day's
     if expl.day is not None:
         opened = opened.filter(pl.col("window_start") >= day_start(expl.day))
