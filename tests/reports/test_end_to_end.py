@@ -169,3 +169,19 @@ def test_explain_denials_balance_and_platform_r16_r18(store, tmp_path):
     assert "09:00  window DENIED for Ops" in text and "(R16)" in text
     assert "excluded: unsupported_platform" in text
     assert "In all: 0 windows charged, 0 tokens; 1 denied for balance; 1 session excluded." in text
+
+
+def test_explain_narrowing_leaves_the_connection_whole(store, tmp_path):
+    # Another user on the same product and team: alice's windows are those
+    # of the vendor example still (R7 merges per user x product only), and
+    # after explain the views see both users' events again.
+    other = [
+        "2026-03-02T07:00:00Z,login,z1,zoe@firm.test,Design,ACAD,2022,WS-3,windows",
+        "2026-03-02T08:00:00Z,logout,z1,zoe@firm.test,Design,ACAD,2022,WS-3,windows",
+    ]
+    load(store, tmp_path, VENDOR_EVENTS + other, VENDOR_PACKS, utc("2026-03-10 00:00"))
+    expl = explain(store, "alice@firm.test", "ACAD", as_of=utc("2026-03-10 00:00"))
+    assert expl.windows["window_start"].to_list() == [utc("2026-03-02 08:00"), utc("2026-03-03 08:00")]
+    assert expl.sessions["session_id"].to_list() == ["s-mon", "s-tue"]
+    assert store.execute("SELECT count(*) FROM stg_events").fetchall() == [(6,)]
+    assert reports.build(store, "charges", params("2026-03-10 00:00")).height == 3
