@@ -205,6 +205,14 @@ class FlexdashApp(App):
               teams: list[str], data: Any) -> None:
         self.busy = False
         self.known_teams = teams
+        if self.filters.team and teams and self.filters.team not in teams:
+            # an admin typo (--team): say so and show every team, never an empty grid
+            self.notify(f"unknown team {self.filters.team!r}; the teams are: {', '.join(teams)}",
+                        severity="warning", timeout=8)
+            self.filters = self.filters.with_(team=None)
+            self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
+            self.load_pane(pane_id)
+            return
         self.query_one(FilterBar).set_teams(teams, self.filters.team)
         pane = self.pane_widget(pane_id)
         pane.loading = False

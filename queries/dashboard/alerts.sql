@@ -45,7 +45,7 @@ WITH in_period AS (
     WHERE a.session_key IN (SELECT session_key FROM in_period)
     UNION ALL
     SELECT 'unterminated session', s.session_end, s.user_id, s.product_id, st.team_id,
-           'no logout; last event at ' || strftime(s.session_end, '%Y-%m-%dT%H:%M:%SZ')
+           'no logout: the span ends at its last event'
     FROM int_sessions s
     LEFT JOIN int_session_team st USING (session_key)
     WHERE s.unterminated AND s.session_key IN (SELECT session_key FROM in_period)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import polars as pl
+import pytest
 
 from app.dashboard import Filters
 from app.dashboard.panes import band, filter_rates, tokens_at_risk
@@ -84,3 +85,38 @@ def test_chart_buckets_keep_last_balance_and_markers():
     wide = bucket_series(history, 12)  # a day spans two columns: markers once
     assert len(wide) == 12
     assert sum(x["purchased"] for x in wide) == 500
+
+
+def test_balances_pane_on_the_sample_logs_r13_r15(sample_store):
+    """Purchased = tokens of the packs valid at as-of (R13), counted by hand
+    from sample_logs/packs.csv; the balance is the number `report balances`
+    prints (the pane calls the same app.reports.build)."""
+    import csv
+    from datetime import timedelta
+
+    from app import reports
+    from app.dashboard import StoreReader
+    from app.dashboard.panes import load_balances
+    from tests.tui.helpers import AS_OF, ROOT
+
+    today = AS_OF.date()
+    purchased: dict[str, int] = {}
+    with open(ROOT / "sample_logs" / "packs.csv", newline="") as fh:
+        for row in csv.DictReader(fh):
+            bought = date.fromisoformat(row["purchased_on"])
+            expires = bought.replace(year=bought.year + 1) if not (bought.month == 2 and bought.day == 29) \
+                else bought.replace(year=bought.year + 1, day=28)
+            if bought <= today < expires:
+                purchased[row["team"]] = purchased.get(row["team"], 0) + int(row["tokens"])
+    assert timedelta(0) < AS_OF - datetime(2026, 11, 20, tzinfo=UTC)  # after the logs end
+    f = Filters.default(AS_OF)
+    with StoreReader(sample_store).read(AS_OF) as con:
+        pane = load_balances(con, f).table
+        report = reports.build(con, "balances", reports.ReportParams(as_of=AS_OF))
+    assert dict(zip(pane["team"], pane["purchased"], strict=True)) == purchased
+    assert dict(zip(pane["team"], pane["balance"], strict=True)) == dict(
+        zip(report["team"], report["balance"], strict=True)
+    )
+    shares = dict(zip(pane["team"], pane["share_left"], strict=True))
+    for team, bal in zip(pane["team"], pane["balance"], strict=True):
+        assert shares[team] == pytest.approx(bal * 100 / purchased[team])

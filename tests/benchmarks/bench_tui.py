@@ -1,0 +1,126 @@
+"""Benchmark of the dashboard (issue 4), run by hand:
+
+    .venv/bin/python tests/benchmarks/bench_tui.py [--dir /tmp/flexdash-bench] [--events N]
+
+On a store of N events (10 million by default; built under --dir with
+`flexdash import` of a generated CSV if not there), with the Textual pilot:
+the first complete screen (app start to the Balances pane filled), switching
+panes, changing the team and the period, scrolling a 100,000-row table.
+Targets (issue 4): first screen <= 1 s, switches <= 0.3 s, no stall while
+scrolling. Printed as seconds and as ratios to S (tests/benchmarks/floor.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.floor import Report, measure_floor  # noqa: E402
+
+PACKS = """pack_id,team,tokens,purchased_on,price
+B-1,Design,5000000,2026-01-01,
+B-2,Build,5000000,2026-01-01,
+B-3,Ops,500000,2026-01-01,
+B-4,R&D,5000000,2026-06-01,
+"""
+
+
+def flexdash(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, check=True)
+
+
+def ensure_store(folder: Path, n_events: int) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    csv = folder / "events.csv"
+    db = folder / "tui.duckdb"
+    if not csv.exists():
+        from tests.benchmarks.bench_import import write_events_csv
+
+        print(f"writing {n_events:,} events to {csv} ...", flush=True)
+        write_events_csv(csv, n_events)
+    if not db.exists():
+        packs = folder / "packs.csv"
+        packs.write_text(PACKS)
+        print(f"importing into {db} (with recompute) ...", flush=True)
+        flexdash("import", "--db", str(db), str(packs), str(csv))
+    return csv, db
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+
+
+async def measure(db: Path, report: Report) -> None:
+    from app.tui.app import make_app
+
+    started = time.perf_counter()
+    app = make_app(db, refresh_seconds=600)  # as of now: the stored run is valid
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        report.time("first complete screen (Balances)", time.perf_counter() - started)
+        switches = {}
+        for key, name in [("2", "Expirations"), ("3", "Rates"), ("4", "Usage"), ("5", "Alerts"),
+                          ("6", "Imports"), ("1", "Balances")]:
+            t = time.perf_counter()
+            await pilot.press(key)
+            await settle(pilot)
+            switches[name] = time.perf_counter() - t
+        for name, seconds in switches.items():
+            report.time(f"switch to {name}", seconds)
+        await pilot.press("4")
+        await settle(pilot)
+        t = time.perf_counter()
+        app.set_team("Design")
+        await settle(pilot)
+        report.time("team change (Usage)", time.perf_counter() - t)
+        t = time.perf_counter()
+        app.set_team(None)
+        app.set_period_days(7)
+        await settle(pilot)
+        report.time("period change (Usage, 7 days)", time.perf_counter() - t)
+        # a big table: the whole year of usage
+        t = time.perf_counter()
+        app._set_filters(app.filters.with_(since=date(2026, 1, 1)))
+        await settle(pilot)
+        rows = app.query_one("#usage-table").frame.height
+        report.time(f"period change (Usage, whole year: {rows:,} rows)", time.perf_counter() - t)
+        app.query_one("#usage-table").focus_table()
+        presses = []
+        for _ in range(30):
+            t = time.perf_counter()
+            await pilot.press("pagedown")
+            presses.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        await pilot.press("end")
+        await pilot.pause()
+        report.time("scroll: jump to the last row", time.perf_counter() - t)
+        report.time("scroll: page down, median of 30", statistics.median(presses))
+        report.time("scroll: page down, worst of 30", max(presses))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/flexdash-bench"))
+    parser.add_argument("--events", type=int, default=10_000_000)
+    args = parser.parse_args()
+    csv, db = ensure_store(args.dir, args.events)
+    s = measure_floor(csv)
+    report = Report(f"dashboard on {db} ({args.events:,} events)", s)
+    asyncio.run(measure(db, report))
+    report.print()
+    print("targets: first screen <= 1 s; switches and filter changes <= 0.3 s; scrolling without stalls")
+
+
+if __name__ == "__main__":
+    main()

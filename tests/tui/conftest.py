@@ -1,0 +1,46 @@
+"""Fixtures for the dashboard tests: the bundled sample logs imported once
+per session into a store (posting / harlequin style)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import ROOT, STABLE_DIR, build_store
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """sample_logs/ imported and recomputed, once per session (read only)."""
+    path = tmp_path_factory.mktemp("tui") / "sample.duckdb"
+    build_store(path, [ROOT / "sample_logs"])
+    # The import ledger records the wall clock and absolute paths: pin them
+    # so that the Imports snapshot is the same on every run and machine.
+    import duckdb
+
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(
+            "UPDATE imports SET imported_at = TIMESTAMPTZ '2026-11-20 18:00:00+00' + import_id * INTERVAL 1 MINUTE, "
+            "file = replace(file, ?, '')",
+            [str(ROOT) + "/"],
+        )
+        con.execute("UPDATE rejects SET file = replace(file, ?, '')", [str(ROOT) + "/"])
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def empty_store() -> Path:
+    shutil.rmtree(STABLE_DIR, ignore_errors=True)
+    STABLE_DIR.mkdir(parents=True)
+    from app import store
+
+    path = STABLE_DIR / "empty.duckdb"
+    store.connect_write(path).close()
+    return path
+
+

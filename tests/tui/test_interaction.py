@@ -1,0 +1,210 @@
+"""Pilot tests: the dashboard driven by keys, as an admin uses it. Waits on
+workers and bounded pilot.pause() loops, never on sleeps."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from textual.widgets import ContentSwitcher, Input, Select
+
+from app.tui.screens.why import WhyScreen
+from app.tui.widgets.frame_table import FrameTable
+from tests.tui.helpers import ROOT, SIZE, make_test_app, settle
+
+
+def current_pane(app) -> str:
+    return app.query_one("#panes", ContentSwitcher).current
+
+
+def frame_of(app, table_id: str):
+    return app.query_one(f"#{table_id}", FrameTable).frame
+
+
+async def test_switch_panes_by_number_and_letter(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert current_pane(app) == "balances"
+        for key, pane in [("2", "expirations"), ("4", "usage"), ("5", "alerts"), ("6", "imports"), ("1", "balances")]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert current_pane(app) == pane
+        await pilot.press("u")
+        await settle(pilot)
+        assert current_pane(app) == "usage"
+        assert frame_of(app, "usage-table") is not None
+
+
+async def test_switch_pane_by_command_palette(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Show Alerts")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert current_pane(app) == "alerts"
+
+
+async def test_filter_rates_as_you_type(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert isinstance(app.focused, Input)  # the filter takes the keys
+        await pilot.press(*"revit")
+        await pilot.pause()
+        shown = app.query_one("#rates-table", FrameTable).frame
+        # data/rates.csv: Revit (RVT) and its plug-in "Fabrication for Revit"
+        assert set(shown["product"]) == {"RVT", "RVTFAB"}
+        await pilot.press("escape")
+        await pilot.press("2")  # keys switch panes again once out of the filter
+        await settle(pilot)
+        assert current_pane(app) == "expirations"
+
+
+async def test_team_and_period_apply_to_usage(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        all_teams = frame_of(app, "usage-table")
+        assert all_teams["team"].n_unique() > 1
+        app.query_one("#team", Select).value = "civil"
+        await settle(pilot)
+        civil = frame_of(app, "usage-table")
+        assert civil.height > 0 and set(civil["team"]) == {"civil"}
+        # the period: only 2026-11-02 .. 2026-11-06
+        since = app.query_one("#since", Input)
+        since.value = "2026-11-02"
+        until = app.query_one("#until", Input)
+        until.value = "2026-11-06"
+        until.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        week = frame_of(app, "usage-table")
+        assert week.height > 0
+        assert week["day"].min() >= date(2026, 11, 2) and week["day"].max() <= date(2026, 11, 6)
+        # the team still applies to another pane
+        await pilot.press("escape")
+        app.set_focus(None)
+        await pilot.press("5")
+        await settle(pilot)
+        alerts = frame_of(app, "alerts-table")
+        assert alerts is None or set(alerts["team"].drop_nulls()) <= {"civil"}
+
+
+async def test_bad_date_is_a_warning_not_a_crash(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.filters
+        since = app.query_one("#since", Input)
+        since.value = "2026-13-45"
+        since.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.filters == before
+        assert since.has_class("-invalid")
+
+
+async def test_why_from_usage(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        first = frame_of(app, "usage-table").row(0, named=True)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WhyScreen)
+        assert (app.screen.user, app.screen.product) == (first["user"], first["product"])
+        assert first["user"] in str(app.screen.query_one("#why-title").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert current_pane(app) == "usage" and not isinstance(app.screen, WhyScreen)
+
+
+async def test_why_from_alerts(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        alerts = frame_of(app, "alerts-table")
+        # the first alert that names a product (sorted as shown)
+        index = next(i for i, p in enumerate(alerts["product"].to_list()) if p)
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WhyScreen)
+        assert app.screen.product == alerts["product"][index]
+
+
+def _import_in_other_process(db, *paths) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "app", "import", "--db", str(db), *map(str, paths)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+async def test_live_refresh_after_an_import_by_another_process(tmp_path):
+    from app import store
+
+    db = tmp_path / "live.duckdb"
+    store.connect_write(db).close()
+    app = make_test_app(db, refresh_seconds=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.empty  # the empty store shows how to import
+        result = _import_in_other_process(db, ROOT / "sample_logs" / "packs.csv")
+        assert result.returncode == 0, result.stderr
+        for _ in range(200):  # bounded: the loop polls every 0.3 s
+            await pilot.pause(0.05)
+            if not app.empty and frame_of(app, "balances-table") is not None:
+                break
+        assert not app.empty
+        teams = set(frame_of(app, "balances-table")["team"])
+        assert teams == {"architecture", "civil", "visualisation"}
+
+
+async def test_busy_store_keeps_last_data_and_shows_updating(sample_store, tmp_path):
+    import shutil
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(sample_store, db)
+    app = make_test_app(db, refresh_seconds=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = frame_of(app, "balances-table")
+        holder = subprocess.Popen(
+            [sys.executable, "-c",
+             "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
+             str(db)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            app.action_refresh()
+            for _ in range(200):
+                await pilot.pause(0.05)
+                if app.busy:
+                    break
+            assert app.busy
+            assert app.query_one("#filters").has_class("-busy")
+            assert frame_of(app, "balances-table").equals(shown)  # the last data stays
+        finally:
+            holder.communicate("", timeout=30)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not app.busy:
+                break
+        assert not app.busy

@@ -1,0 +1,59 @@
+"""Snapshots of every pane, the why view and the empty store, on the sample
+logs at a fixed as-of (2026-11-21), 160x48, theme textual-dark.
+Each SVG was looked at as an image before it was accepted."""
+
+from __future__ import annotations
+
+from tests.tui.helpers import SIZE, make_test_app, settle
+
+
+async def _ready(pilot) -> None:
+    await settle(pilot)
+
+
+def _keys_then_settle(*keys):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def test_balances(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_ready)
+
+
+def test_balances_one_team(snap_compare, sample_store):
+    app = make_test_app(sample_store, team="architecture")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_ready)
+
+
+def test_expirations(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("2"))
+
+
+def test_rates(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("3"))
+
+
+def test_usage(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("4"))
+
+
+def test_alerts(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("5"))
+
+
+def test_imports(snap_compare, sample_store):
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("6"))
+
+
+def test_why_from_usage(snap_compare, sample_store):
+    app = make_test_app(sample_store)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("4", "enter"))
+
+
+def test_empty_store(snap_compare, empty_store):
+    assert snap_compare(make_test_app(empty_store), terminal_size=SIZE, run_before=_ready)
