@@ -131,3 +131,10 @@ def test_mixed_formats_in_one_import(store, tmp_path):
     results = import_paths(store, [tmp_path / "in"])
     assert [r.accepted for r in results] == [1, 1, 1, 1]
     assert event_count(store) == 4
+
+
+def test_jsonl_gz(store, tmp_path):
+    lines = [json.dumps(as_dict(row())), json.dumps(as_dict(row(event="logout")))]
+    path = write(tmp_path / "e.jsonl.gz", gzip.compress(("\n".join(lines) + "\n").encode()))
+    (r,) = import_paths(store, [path])
+    assert (r.kind, r.rows, r.accepted) == ("events", 2, 2)
