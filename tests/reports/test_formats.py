@@ -178,3 +178,13 @@ def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
     df = reports.build(store, name, reports.ReportParams(as_of=utc("2026-03-01 00:00")))
     assert render(df, name, "csv") == contract[name] + "\n"
     assert render(df, name, "json") == "[]\n"
+
+
+def test_table_caps_rows_and_says_so():
+    df = pl.DataFrame({"file": [f"f{i:04d}.csv" for i in range(30)], "line": list(range(30)),
+                       "reason": ["x"] * 30, "raw": [""] * 30})
+    from app.reports.render import to_table
+
+    text = to_table(df, "rejects", width=100, max_rows=10)
+    assert "f0009.csv" in text and "f0010.csv" not in text
+    assert "Showing the first 10 of 30 rows" in text
