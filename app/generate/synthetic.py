@@ -33,6 +33,7 @@ TEAM_NAMES = [
     "architecture", "civil", "visualisation", "structures", "mep", "interiors", "landscape",
     "bim-services", "surveying", "product-design", "manufacturing", "media",
 ]
+MAX_TEAMS = 50
 OFFICE_OFFSETS = [60, -300, 0, 120, -240, 330, 540, -480, 60, 0, 600, -180]  # minutes
 OS_NAMES = ["windows", "macos", "linux"]
 KINDS = np.array(["login", "activity", "logout"])
@@ -57,7 +58,8 @@ class Plan:
 
     @property
     def teams(self) -> int:
-        return int(min(len(TEAM_NAMES) + 38, max(3, self.users // 40)))
+        """About one team per 40 users, at least 3, at most MAX_TEAMS."""
+        return int(min(MAX_TEAMS, max(3, self.users // 40)))
 
 
 def users_for_events(events: int, days: int) -> int:
