@@ -33,6 +33,17 @@ def reports(tmp_path_factory):
         recompute(con, AS_OF)
         params = ReportParams(as_of=AS_OF)
         out = {name: _as_text(build(con, name, params)) for name in ("charges", "denials", "packs")}
+        # the R11/R12/R19 reports the dashboard reads: who each view names
+        for view in ("v_concurrent_use", "v_device_limit", "v_plugin_autostarts"):
+            out[view] = con.execute(
+                f"SELECT u.user_name, p.product, count(*) FROM {view} v "  # view names are ours
+                "JOIN users u USING (user_id) JOIN products p USING (product_id) "
+                "GROUP BY ALL ORDER BY ALL").fetchall()
+        out["v_multi_team_users"] = con.execute(
+            "SELECT user_name, team_names FROM v_multi_team_users ORDER BY ALL").fetchall()
+        out["plugin_sessions"] = con.execute(
+            "SELECT u.user_name, count(*) FROM int_sessions s JOIN users u USING (user_id) "
+            "JOIN products p USING (product_id) WHERE p.product = 'RVTFAB' GROUP BY ALL ORDER BY ALL").fetchall()
     finally:
         con.close()
     out["imports"] = results
@@ -144,3 +155,20 @@ def test_r13_r14_packs(reports):
     assert civil_old["expires_on"].startswith("2026-09-01") and civil_old["forfeited"] > 0
     pair = packs.filter(pl.col("pack_id").is_in(["HCE-2026-009", "HCE-2026-010"])).sort("draw_rank")
     assert list(pair["pack_id"]) == ["HCE-2026-010", "HCE-2026-009"]  # same day: the 500 first
+
+
+def test_r19_only_the_placed_cases_are_reported(reports):
+    """Background staff never use one product on two devices at once, nor
+    on more than two devices: the R19 reports name the cases only."""
+    assert [row[:2] for row in reports["v_concurrent_use"]] == [("ines.moreau" + D, "RVT")]
+    assert [row[:2] for row in reports["v_device_limit"]] == [("ryan.walsh" + D, "ACAD")]
+
+
+def test_r11_every_plugin_session_of_jules_is_an_autostart_and_adams_is_not(reports):
+    plugin_sessions = dict(reports["plugin_sessions"])
+    assert plugin_sessions["adam.chevalier" + D] == 1
+    assert reports["v_plugin_autostarts"] == [("jules.mercier" + D, "RVTFAB", plugin_sessions["jules.mercier" + D])]
+
+
+def test_r12_the_multi_team_user_is_listed(reports):
+    assert reports["v_multi_team_users"] == [("amara.okafor" + D, "architecture, civil")]
