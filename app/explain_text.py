@@ -193,19 +193,20 @@ def _day_block(expl, rows: _Rows, day: date, timeline: bool) -> list[str]:
     lines = [day.strftime("%a %Y-%m-%d")]
     if timeline:
         lines += _timeline(rows, day)
-    sessions = [s for s in rows.sessions if d0 <= s["session_start"] < d1]
+    # A one-day view also lists what began the day before and reaches into it.
+    carried = expl.day == day
+    sessions = [s for s in rows.sessions if d0 <= s["session_start"] < d1 or (carried and s["session_start"] < d0)]
     if sessions:
         lines.append("  sessions")
         for s in sessions:
             lines += _session_lines(s, intervals, day)
-    runs = [r for r in runs_all if d0 <= r["run_start"] < d1]
+    runs = [r for r in runs_all if d0 <= r["run_start"] < d1 or (carried and r["run_start"] < d0)]
     if runs:
         lines.append("  runs (active time merged across sessions, devices and versions, R7)")
         for r in runs:
             lines.append(f"    run {r['run_no']}  {_span(r['run_start'], r['run_end'], day)}"
                          f" ({_dur(r['run_seconds'])}, {r['sessions']} session{'s' if r['sessions'] > 1 else ''}):"
                          f" {_run_note(r, windows)}")
-    carried = expl.day == day
     shown = [w for w in windows if d0 <= w["window_start"] < d1 or (carried and w["window_start"] < d0)]
     if shown:
         lines.append("  windows (24 h each, R9)")
