@@ -4,6 +4,7 @@ on results valid at ``as_of`` (R4), return exactly the contract's columns."""
 from __future__ import annotations
 
 import re
+
 import duckdb
 import polars as pl
 
@@ -52,6 +53,6 @@ def build(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     """The report ``name`` as of ``params.as_of``: exactly the data
     contract's columns, in order, sorted as it states; instants are UTC
     datetimes, days are dates, counts and tokens are integers."""
-    spec_for(name)
+    check(con, spec_for(name), params)  # refuse bad parameters before any engine work
     apply_as_of(con, params.as_of)
     return query(con, name, params)
