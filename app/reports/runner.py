@@ -49,10 +49,21 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     return frame
 
 
-def build(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
+def build(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    params: ReportParams,
+    *,
+    results_ready: bool = False,
+) -> pl.DataFrame:
     """The report ``name`` as of ``params.as_of``: exactly the data
     contract's columns, in order, sorted as it states; instants are UTC
-    datetimes, days are dates, counts and tokens are integers."""
+    datetimes, days are dates, counts and tokens are integers.
+
+    ``results_ready=True``: the caller has just run
+    ``app.engine.use_results_as_of(con, params.as_of)`` on this connection
+    (the dashboard's reader does, once per batch), so it is not run again."""
     check(con, spec_for(name), params)  # refuse bad parameters before any engine work
-    apply_as_of(con, params.as_of)
+    if not results_ready:
+        apply_as_of(con, params.as_of)
     return query(con, name, params)

@@ -278,3 +278,14 @@ def test_rejects_sorted_by_file_then_line(hand):
 def test_what_a_report_cannot_honour_is_a_clear_usage_error(two_teams, name, kw, message):
     with pytest.raises(UsageError, match=message):
         run_query(two_teams.con, name, "2026-03-01 00:00", **kw)
+
+
+def test_build_runs_the_engines_as_of_unless_results_are_ready_r4(two_teams):
+    from app import reports
+
+    params = reports.ReportParams(as_of=utc("2026-02-28 12:00"))
+    # The caller vouches for the results on the connection: hand rows stay.
+    assert reports.build(two_teams.con, "charges", params, results_ready=True).height == 4
+    # Otherwise the engine makes them valid at as_of from the events, and
+    # this store has none (no stored run matches): no charges at all.
+    assert reports.build(two_teams.con, "charges", params).is_empty()
