@@ -21,7 +21,7 @@ import duckdb
 import polars as pl
 
 from app import sql
-from app.engine import use_results_as_of
+from app.engine import set_as_of, use_results_as_of
 from app.errors import UsageError
 from app.timeutil import day_start
 
@@ -89,18 +89,24 @@ def explain(
     *,
     as_of: datetime,
     day: date | None = None,
+    results_ready: bool = False,
 ) -> Explanation:
     """Why ``user``'s windows on ``product`` were charged or denied, as of
     ``as_of`` (R4; makes the engine's results on ``con`` valid at it).
     ``day``: only what overlaps that UTC day. Unknown user or product:
-    :class:`UsageError` (exit 2) with the nearest names."""
+    :class:`UsageError` (exit 2) with the nearest names.
+    ``results_ready=True``: the caller just ran ``use_results_as_of(con,
+    as_of)`` on this connection, so it is not run again."""
     subject = _frame(con, "explain_subject", {"user": user, "product": product})
     user_id, product_id = subject.row(0)
     if user_id is None:
         raise _unknown(con, "user", user)
     if product_id is None:
         raise _unknown(con, "product", product)
-    use_results_as_of(con, as_of)
+    if not results_ready:
+        use_results_as_of(con, as_of)
+    else:
+        set_as_of(con, as_of)  # cheap, and the views must be as of this instant
     start = day_start(day) if day else None
     params = {
         "user_id": user_id,
