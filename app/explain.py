@@ -42,7 +42,8 @@ class Explanation:
     - ``intervals``: active stretches per session (the rest is idle-paused).
     - ``runs``: run_no, run_start, run_end, run_seconds, sessions, chargeable.
     - ``windows``: window_start, window_end, outcome (charged / denied), team,
-      tokens, rate, rate_from, opening_run, session_id, charge_id.
+      tokens, rate, rate_from, opening_run, session_id, charge_id, balance_then
+      (denied windows: the team's balance at that instant, R15/R16).
     - ``draws``: window_start, pack_id, tokens, pack_tokens, expires_on, draw_rank.
     - ``denials``: ts, reason, team, session_id (every reason).
     """

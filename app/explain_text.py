@@ -167,8 +167,9 @@ def _window_lines(w: dict, windows: list[dict], runs: dict, draws: dict, day: da
         head = (f"    {_t(ws, day)} → {_t(w['window_end'], day)}  charged {w['tokens']:,} tokens"
                 f" to {w['team']} (rate {w['rate']} from {w['rate_from']}, R10)")
     else:
-        head = (f"    {_t(ws, day)}  window DENIED for {w['team'] or 'no team'}: "
-                f"{REASONS['insufficient_balance']} (rate {w['rate']})")
+        head = (f"    {_t(ws, day)}  window DENIED for {w['team'] or 'no team'}: balance "
+                f"{w['balance_then']:,} below the rate of {w['rate']}; nothing charged, the rest of "
+                f"that run skipped (R16)")
     previous = [p for p in windows if p["outcome"] == "charged" and p["window_end"] == ws]
     if ws < day_start(day):
         why = f"carried over: opened the day before (see {ws.date().isoformat()})"

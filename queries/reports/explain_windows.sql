@@ -6,6 +6,8 @@
 -- of the session active at u), R16 (denied: balance below the rate; nothing
 -- charged), R4.
 -- opening_run: the run during which the window opened (run_start <= u <= run_end).
+-- balance_then (denied windows only): the billed team's balance at u, R15:
+-- remaining tokens of its packs valid at u, drawn by windows opened before u.
 -- Grain: one row per window (charged or denied), by opening instant.
 WITH w AS (
     SELECT c.window_start, c.window_end, CAST('charged' AS VARCHAR) AS outcome,
@@ -29,7 +31,18 @@ SELECT CAST(w.window_start AS TIMESTAMPTZ) AS window_start,
              WHERE x.user_id = $user_id AND x.product_id = $product_id
                AND x.run_start <= w.window_start AND w.window_start <= x.run_end) AS BIGINT) AS opening_run,
        CAST(k.session_id AS VARCHAR)       AS session_id,
-       CAST(w.charge_id AS BIGINT)         AS charge_id
+       CAST(w.charge_id AS BIGINT)         AS charge_id,
+       CAST(CASE WHEN w.outcome = 'denied' THEN (
+           SELECT coalesce(sum(p.tokens), 0) - coalesce((
+               SELECT sum(a.tokens) FROM allocations a JOIN charges c2 ON c2.charge_id = a.charge_id
+               WHERE a.pack_id IN (SELECT p2.pack_id FROM v_packs p2
+                                   WHERE p2.team_id = w.team_id
+                                     AND p2.valid_from <= w.window_start AND w.window_start < p2.valid_until)
+                 AND c2.window_start < w.window_start), 0)
+           FROM v_packs p
+           WHERE p.team_id = w.team_id
+             AND p.valid_from <= w.window_start AND w.window_start < p.valid_until)
+       END AS BIGINT)                      AS balance_then
 FROM w
 LEFT JOIN teams t ON t.team_id = w.team_id
 LEFT JOIN sessions k ON k.session_key = w.session_key

@@ -166,7 +166,7 @@ def test_explain_denials_balance_and_platform_r16_r18(store, tmp_path):
     ]
     assert reports.build(store, "charges", params("2026-03-10 00:00")).is_empty()
     text = render_text(explain(store, "dan@firm.test", "ACAD", as_of=utc("2026-03-10 00:00")))
-    assert "09:00  window DENIED for Ops" in text and "(R16)" in text
+    assert "09:00  window DENIED for Ops: balance 5 below the rate of 7" in text and "(R16)" in text
     assert "excluded: unsupported_platform" in text
     assert "In all: 0 windows charged, 0 tokens; 1 denied for balance; 1 session excluded." in text
 
