@@ -19,8 +19,11 @@ def reports_available() -> bool:
 
 
 def report(con: duckdb.DuckDBPyConnection, name: str, f: Filters, *, period: bool = False) -> pl.DataFrame:
-    """``app.reports.build(con, name, params)`` with the dashboard's filters."""
-    from app.reports import ReportParams, build
+    """The report ``name`` with the dashboard's filters: the same SQL as
+    ``app.reports.build``, through ``app.reports.query``, because the
+    StoreReader already made this connection's results valid at ``as_of``
+    (R4; build would check that again: ~0.6 s at 10 M events)."""
+    from app.reports import ReportParams, query
 
     params = ReportParams(
         as_of=f.as_of,
@@ -29,7 +32,7 @@ def report(con: duckdb.DuckDBPyConnection, name: str, f: Filters, *, period: boo
         until=f.until if period else None,
         tz="UTC",
     )
-    return build(con, name, params)
+    return query(con, name, params)
 
 
 def packs(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:

@@ -65,9 +65,14 @@ def _tables_painted(app) -> bool:
 
 async def settle(pilot) -> None:
     """Wait for every worker, then (bounded) for the screen to catch up."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # a load superseded by a newer one
+            continue
         await pilot.pause()
         if not any(w.is_running for w in app.workers) and _tables_painted(app):
             break
