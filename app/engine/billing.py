@@ -182,7 +182,7 @@ def _close_over_shared_groups(iv: Intervals, dirty_teams: set[int], n_groups: in
     dirty = np.zeros(n_groups, dtype=bool)
     if not dirty_teams:
         return dirty
-    pairs = np.unique(np.stack([iv.group, iv.team_id], axis=1), axis=0)
+    pairs = _group_team_pairs(iv.group, iv.team_id)
     teams = set(dirty_teams)
     while True:
         hit = np.isin(pairs[:, 1], list(teams))
@@ -192,6 +192,13 @@ def _close_over_shared_groups(iv: Intervals, dirty_teams: set[int], n_groups: in
             dirty[groups] = True
             return dirty
         teams |= more
+
+
+def _group_team_pairs(group: np.ndarray, team: np.ndarray) -> np.ndarray:
+    """Distinct (group, team) rows, sorted (one 1-D unique on a packed key)."""
+    width = int(team.max()) + 1
+    packed = np.unique(group * width + team)
+    return np.stack([packed // width, packed % width], axis=1)
 
 
 def _scalar(iv, runs, dirty_groups, packs, rates, group_product, t0, span) -> dict[str, np.ndarray]:
@@ -215,7 +222,7 @@ def _walk(iv, runs, groups, packs, rates, group_product, t0, span, out) -> None:
     order across all of them (a heap on (opening instant, group))."""
     team_of = {}  # group -> its only team, or None when it bills several
     sel = np.isin(iv.group, groups)
-    for g, t in np.unique(np.stack([iv.group[sel], iv.team_id[sel]], axis=1), axis=0).tolist():
+    for g, t in _group_team_pairs(iv.group[sel], iv.team_id[sel]).tolist():
         team_of[g] = t if g not in team_of else None
     bounds = np.searchsorted(runs.group, [groups, groups + 1])
     walks, heap = {}, []

@@ -38,6 +38,9 @@ def _fetch(con, name: str) -> dict[str, np.ndarray]:
 
 
 def load_billable(con) -> Billable:
+    # int_session_team once per run into a TEMP table; the writers read the
+    # exclusions from it too (engine/store_results, engine/temp_results).
+    con.execute(sql.load("engine/session_team"))
     s = _fetch(con, "sessions")
     key = s["session_key"].astype(np.int64)
     n_sessions = len(key)
@@ -52,25 +55,24 @@ def load_billable(con) -> Billable:
     end = s["end_us"].astype(np.int64)
     idle = s["idle_detection"].astype(bool)
 
-    # Per session_key lookups (session keys are dense ids).
+    # Per session_key lookups (session keys are dense ids, events may name
+    # sessions that are not billable, up to the largest key stored).
+    size = max(size, int(con.execute(sql.load("engine/max_session_key")).fetchall()[0][0] or 0) + 1)
     row_of = np.full(size, -1, dtype=np.int64)
     row_of[key] = np.arange(n_sessions)
     detects = np.zeros(size, dtype=bool)
     detects[key[idle]] = True
 
     ev = _fetch(con, "meaningful_events")
-    ev_key = ev["session_key"].astype(np.int64)
-    inside = ev_key < size
-    keep = np.zeros(len(ev_key), dtype=bool)
-    keep[inside] = detects[ev_key[inside]]
-    ev_row = row_of[ev_key[keep]]
-    ev_ts = ev["ts_us"].astype(np.int64)[keep]
-    del ev, ev_key, keep
-    order = _sort_by_row_then_time(ev_row, ev_ts)
-    ev_row, ev_ts = ev_row[order], ev_ts[order]
+    keep = detects[ev["session_key"]]
+    ev_key = ev["session_key"][keep].astype(np.int64)
+    ev_ts = ev["ts_us"][keep].astype(np.int64)
+    del ev, keep
+    ev_key, ev_ts = _sorted_by_session_then_time(ev_key, ev_ts)
+    ev_row = row_of[ev_key]
 
     if len(ev_row):
-        first = np.r_[True, (ev_row[1:] != ev_row[:-1]) | (ev_ts[1:] - ev_ts[:-1] > IDLE_AFTER)]
+        first = np.r_[True, (ev_key[1:] != ev_key[:-1]) | (ev_ts[1:] - ev_ts[:-1] > IDLE_AFTER)]
         starts = np.flatnonzero(first)
         lasts = np.r_[starts[1:], len(ev_row)] - 1
         isl_row = ev_row[starts]
@@ -97,12 +99,18 @@ def load_billable(con) -> Billable:
     return Billable(intervals, group_user, group_product)
 
 
-def _sort_by_row_then_time(row: np.ndarray, ts: np.ndarray) -> np.ndarray:
-    """argsort by (row, ts): one int64 key when it fits, else lexsort."""
-    if len(row) == 0:
-        return np.zeros(0, dtype=np.int64)
+def _sorted_by_session_then_time(key: np.ndarray, ts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, ts) sorted by key then ts: one in-place sort of a packed int64
+    when it fits (about twice as fast as an argsort and two gathers), else
+    a lexsort."""
+    if len(key) == 0:
+        return key, ts
     t0 = int(ts.min())
     span = int(ts.max()) - t0 + 1
-    if (int(row.max()) + 1) * span < 2**62:
-        return np.argsort(row * span + (ts - t0), kind="stable")
-    return np.lexsort((ts, row))
+    if (int(key.max()) + 1) * span < 2**62:
+        packed = key * span + (ts - t0)
+        packed.sort()
+        key = packed // span
+        return key, packed - key * span + t0
+    order = np.lexsort((ts, key))
+    return key[order], ts[order]

@@ -96,6 +96,7 @@ def recompute(con: duckdb.DuckDBPyConnection, as_of: datetime | None = None) -> 
         finally:
             _unregister(con)
     finally:
+        con.execute(sql.load("engine/drop_session_team"))
         set_as_of(con, previous)
     run_id, events, charges, denials = row
     return RunSummary(run_id, as_of, events, charges, denials, seconds)
@@ -119,6 +120,7 @@ def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSum
         con.execute(sql.load("engine/temp_results"))
     finally:
         _unregister(con)
+        con.execute(sql.load("engine/drop_session_team"))
     events = scalar(con, "SELECT count(*) FROM stg_events")
     denials = scalar(con, "SELECT count(*) FROM temp.denials")
     return RunSummary(None, as_of, events, len(results.charge_start), denials,

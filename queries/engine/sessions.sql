@@ -7,7 +7,7 @@
 -- Grain: one row per billable session.
 WITH billable AS MATERIALIZED (
     SELECT session_key, user_id, product_id, team_id, session_start, session_end, idle_detection
-    FROM int_session_team
+    FROM engine_session_team  -- int_session_team, computed once per run (engine/session_team)
     WHERE exclusion_reason IS NULL
 ),
 g AS (

@@ -1,6 +1,7 @@
 -- engine/store_results: replace the stored charges, allocations and denials
 -- with the engine's result (registered as engine_charges, engine_allocations,
--- engine_denials: instants in microseconds) plus the excluded sessions.
+-- engine_denials: instants in microseconds) plus the excluded sessions
+-- (engine_session_team, the run's copy of int_session_team = int_session_exclusions).
 -- Rules: R9 (window = [u, u + 24 h)), R14 (allocations), R16
 -- (insufficient_balance at the instant the window would have opened),
 -- R12/R12b/R17/R18/R18b (exclusions at the session's first event).
@@ -23,4 +24,6 @@ SELECT CAST(make_timestamp(ts_us) AS TIMESTAMPTZ), CAST(user_id AS INTEGER),
        CAST('insufficient_balance' AS VARCHAR), CAST(session_key AS INTEGER)
 FROM engine_denials
 UNION ALL
-SELECT ts, user_id, product_id, team_id, reason, session_key FROM int_session_exclusions;
+SELECT session_start, user_id, product_id, team_id, exclusion_reason, session_key
+FROM engine_session_team
+WHERE exclusion_reason IS NOT NULL;

@@ -22,4 +22,6 @@ SELECT CAST(make_timestamp(ts_us) AS TIMESTAMPTZ) AS ts, CAST(user_id AS INTEGER
        CAST('insufficient_balance' AS VARCHAR) AS reason, CAST(session_key AS INTEGER) AS session_key
 FROM engine_denials
 UNION ALL
-SELECT ts, user_id, product_id, team_id, reason, session_key FROM int_session_exclusions;
+SELECT session_start, user_id, product_id, team_id, exclusion_reason, session_key
+FROM engine_session_team
+WHERE exclusion_reason IS NOT NULL;
