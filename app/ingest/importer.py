@@ -99,6 +99,7 @@ def import_paths(
             + f" (expected {reader.SUPPORTED})"
         )
     staged: list[_Staged] = []
+    con.execute(sql.load("ingest/limit_memory"))
     try:
         for number, path in enumerate(files, start=1):
             staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress))
@@ -117,6 +118,7 @@ def import_paths(
             if item.table:
                 staging.drop_checked(con, item.table)
         staging.drop_checked(con, "checked")
+        con.execute(sql.load("ingest/reset_memory"))
     return [item.result for item in staged]
 
 
