@@ -55,19 +55,14 @@ def load_billable(con) -> Billable:
     end = s["end_us"].astype(np.int64)
     idle = s["idle_detection"].astype(bool)
 
-    # Per session_key lookups (session keys are dense ids, events may name
-    # sessions that are not billable, up to the largest key stored).
-    size = max(size, int(con.execute(sql.load("engine/max_session_key")).fetchall()[0][0] or 0) + 1)
+    # Per session_key lookup (session keys are dense ids).
     row_of = np.full(size, -1, dtype=np.int64)
     row_of[key] = np.arange(n_sessions)
-    detects = np.zeros(size, dtype=bool)
-    detects[key[idle]] = True
 
-    ev = _fetch(con, "meaningful_events")
-    keep = detects[ev["session_key"]]
-    ev_key = ev["session_key"][keep].astype(np.int64)
-    ev_ts = ev["ts_us"][keep].astype(np.int64)
-    del ev, keep
+    ev = _fetch(con, "meaningful_events")  # only billable, idle-detecting sessions
+    ev_key = ev["session_key"].astype(np.int64, copy=False)
+    ev_ts = ev["ts_us"].astype(np.int64, copy=False)
+    del ev
     ev_key, ev_ts = _sorted_by_session_then_time(ev_key, ev_ts)
     ev_row = row_of[ev_key]
 
