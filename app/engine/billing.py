@@ -114,6 +114,8 @@ def compute(con, *, force_scalar: bool = False) -> Results:
     runs = chargeable(merge_runs(iv.group, iv.start, iv.end, t0, span))
     w_group, w_u = greedy_windows(runs, t0, span)
     w_iv = session_at(iv, w_group, w_u, t0, span)
+    if len(w_iv) and w_iv.min() < 0:  # a window always opens inside an active interval
+        raise AssertionError("engine: a window opened outside every active interval")
     w_team = iv.team_id[w_iv]
     w_rate = rates.at(group_product[w_group], w_u)
 

@@ -177,3 +177,15 @@ def test_r15_balance_is_remaining_of_valid_packs(b):
     ).fetchall()[0][0]
     # A expired 2026-03-01 (forfeits 93), C not bought yet: balance = B's 50.
     assert balance == 50
+
+
+def test_r15_team_balances_view(b):
+    b.pack("A", "T1", 100, "2025-03-01")  # expired by the as-of: counts nothing
+    b.pack("B", "T1", 50, "2026-01-01")
+    b.team("T2")  # a team without packs
+    day(b, "2026-03-02")
+    b.recompute()
+    set_as_of(b.con, datetime(2026, 3, 15, tzinfo=UTC))
+    rows = b.con.execute("SELECT team, balance, consumed, forfeited FROM v_team_balances ORDER BY team").fetchall()
+    # The 3/2 charge draws 7 from B (A expired 3/1 with 100 left, forfeited).
+    assert rows == [("T1", 43, 7, 100), ("T2", 0, 0, 0)]
