@@ -57,6 +57,7 @@ async def test_filter_rates_as_you_type(sample_store):
         await settle(pilot)
         await pilot.press("3")
         await settle(pilot)
+        await pilot.press("slash")
         assert isinstance(app.focused, Input)  # the filter takes the keys
         await pilot.press(*"revit")
         await pilot.pause()

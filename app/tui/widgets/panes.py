@@ -130,7 +130,8 @@ class RatesPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static("Rates (tokens per 24 h, with each product's history)", classes="pane-title")
-        yield Input(placeholder="filter as you type: product, name, kind, host  (Esc: to the table)", id="rates-filter")
+        yield Input(placeholder="/ to filter as you type: product, name, kind, host  (Esc or Enter: back to the table)",
+                    id="rates-filter")
         yield FrameTable(
             id="rates-table",
             labels={"tokens_per_day": "tokens/day", "idle_detection_since": "idle det. since",
@@ -152,7 +153,17 @@ class RatesPane(Pane):
         )
         self.query_one("#rates-table", FrameTable).show(rows)
 
-    BINDINGS: ClassVar = [Binding("escape", "leave_filter", "Table", show=False)]
+    BINDINGS: ClassVar = [
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "leave_filter", "Table", show=False),
+    ]
+
+    def action_filter(self) -> None:
+        self.query_one("#rates-filter", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_leave_filter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -162,7 +173,8 @@ class RatesPane(Pane):
         self.query_one("#rates-table", FrameTable).focus_table()
 
     def focus_main(self) -> None:
-        self.query_one("#rates-filter", Input).focus()
+        # the table, so that 1-6 still switch panes; "/" goes to the filter
+        self.query_one("#rates-table", FrameTable).focus_table()
 
 
 class UsagePane(Pane):
@@ -254,8 +266,8 @@ class EmptyStore(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(
             "[b]This store holds no data yet.[/b]\n\n"
-            "Import your usage logs, token packs and assignments:\n\n"
-            f"    [b]flexdash import --db {self.db_path} events.csv packs.csv assignments.csv[/b]\n\n"
+            "Import your usage logs, token packs and assignments (files, or a folder of them):\n\n"
+            f"    [b]flexdash import --db {self.db_path} FILE_OR_FOLDER...[/b]\n\n"
             "or try the bundled fictional firm:\n\n"
             "    [b]flexdash demo[/b]\n\n"
             "This dashboard refreshes by itself: the data appears here a few seconds after the import.",
