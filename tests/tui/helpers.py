@@ -65,7 +65,7 @@ def _tables_painted(app) -> bool:
 
 async def settle(pilot) -> None:
     """Wait for every worker, then (bounded) for the screen to catch up."""
-    from textual.worker import WorkerCancelled
+    from textual.worker import WorkerCancelled, WorkerFailed
 
     app = pilot.app
     for _ in range(50):
@@ -73,6 +73,8 @@ async def settle(pilot) -> None:
             await app.workers.wait_for_complete()
         except WorkerCancelled:  # a load superseded by a newer one
             continue
+        except WorkerFailed:  # the app turned it into a notification
+            pass
         await pilot.pause()
         if not any(w.is_running for w in app.workers) and _tables_painted(app):
             break

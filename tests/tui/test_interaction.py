@@ -209,3 +209,14 @@ async def test_busy_store_keeps_last_data_and_shows_updating(sample_store, tmp_p
             if not app.busy:
                 break
         assert not app.busy
+
+
+async def test_a_file_that_is_not_a_store_is_a_notification_not_a_crash(tmp_path):
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are my notes, not a DuckDB store\n")
+    app = make_test_app(bogus)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("could not read the store" in m for m in messages), messages
+        assert app.is_running  # still up: the admin can quit normally
