@@ -122,9 +122,9 @@ class FlexdashApp(App):
     def watch_pane(self, pane_id: str) -> None:
         if not self.empty:
             self.query_one("#panes", ContentSwitcher).current = pane_id
-        self.set_focus(None)
-        self.pane_widget(pane_id).focus_main()
-        if self._loaded.get(pane_id, (None, None))[0] != _key(self.filters) or self._stale(pane_id):
+        if not self.pane_widget(pane_id).focus_main():
+            self.set_focus(None)  # nothing to focus yet: _show focuses the table
+        if self._needs_load(pane_id):
             self.load_pane(pane_id)
 
     def watch_busy(self, busy: bool) -> None:
@@ -185,7 +185,17 @@ class FlexdashApp(App):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, pane_id: str, filters: Filters) -> None:
-        """Runs in a thread: the only place the panes' data is read."""
+        """Runs in a thread: the visible pane's data."""
+        self._fetch_and_post(pane_id, filters, busy_mark=True)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, pane_id: str, filters: Filters) -> None:
+        """Runs in a thread: a hidden pane's data, so that switching to it
+        shows it at once (a 10 M-event store takes seconds for some panes)."""
+        self._fetch_and_post(pane_id, filters, busy_mark=False)
+
+    def _fetch_and_post(self, pane_id: str, filters: Filters, *, busy_mark: bool) -> None:
+        """The only place the panes' data is read (in a worker thread)."""
         worker = get_current_worker()
         pane_cls = next(p for p in PANES if p.pane_id == pane_id)
         signature = self.reader.signature()
@@ -195,11 +205,24 @@ class FlexdashApp(App):
                 teams = core.teams(con)
                 data = None if state.empty else pane_cls.fetch(con, filters)
         except StoreBusy:
-            if not worker.is_cancelled:
+            if busy_mark and not worker.is_cancelled:
                 self.call_from_thread(self._store_busy)
-            return
+            return  # a prefetch just stops: the refresh loop comes back
         if not worker.is_cancelled:
             self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data)
+
+    def _needs_load(self, pane_id: str) -> bool:
+        loaded = self._loaded.get(pane_id)
+        return loaded is None or loaded[0] != _key(self.filters) or loaded[1] != self.reader.signature()
+
+    def _prefetch_next(self) -> None:
+        """Load the next hidden pane that is out of date, one at a time."""
+        if self.empty:
+            return
+        for pane_cls in PANES:
+            if pane_cls.pane_id != self.pane and self._needs_load(pane_cls.pane_id):
+                self._prefetch(pane_cls.pane_id, self.current_filters())
+                return
 
     def _show(self, pane_id: str, filters: Filters, signature: tuple, state: core.StoreState,
               teams: list[str], data: Any) -> None:
@@ -211,7 +234,7 @@ class FlexdashApp(App):
                         severity="warning", timeout=8)
             self.filters = self.filters.with_(team=None)
             self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
-            self.load_pane(pane_id)
+            self.load_pane(self.pane)
             return
         self.query_one(FilterBar).set_teams(teams, self.filters.team)
         pane = self.pane_widget(pane_id)
@@ -224,6 +247,7 @@ class FlexdashApp(App):
         self._loaded[pane_id] = (_key(filters), signature)
         self._last_load_at = filters.as_of
         self._arm_poll(self.refresh_seconds)
+        self._prefetch_next()
 
     def _store_busy(self) -> None:
         self.busy = True  # keep the last data; the poll retries

@@ -116,6 +116,9 @@ class FrameTable(Container):
         if df is not None and 0 <= event.cursor_row < df.height:
             self.post_message(self.RowChosen(self, df.row(event.cursor_row, named=True)))
 
-    def focus_table(self) -> None:
+    def focus_table(self) -> bool:
+        """Focus the table if it has rows; False when there is none yet."""
         if self.table is not None:
             self.table.focus()
+            return True
+        return False

@@ -49,10 +49,11 @@ class Pane(Vertical):
     def show(self, data: Any) -> None:
         raise NotImplementedError
 
-    def focus_main(self) -> None:
+    def focus_main(self) -> bool:
+        """Focus the pane's main table; False when it has none yet."""
         for table in self.query(FrameTable):
-            table.focus_table()
-            return
+            return table.focus_table()
+        return False
 
 
 class BalancesPane(Pane):
@@ -172,9 +173,9 @@ class RatesPane(Pane):
     def action_leave_filter(self) -> None:
         self.query_one("#rates-table", FrameTable).focus_table()
 
-    def focus_main(self) -> None:
+    def focus_main(self) -> bool:
         # the table, so that 1-6 still switch panes; "/" goes to the filter
-        self.query_one("#rates-table", FrameTable).focus_table()
+        return self.query_one("#rates-table", FrameTable).focus_table()
 
 
 class UsagePane(Pane):
