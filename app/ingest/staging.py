@@ -1,14 +1,16 @@
 """Staging one file: its columns, the format view, the kind's checks, into a
 checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql).
 
-Plain CSV events (the big inputs) take a fast path when they can: DuckDB's own parallel CSV reader
-(pinned all-text columns, no auto-detection, strict). Its limits (measured
-on duckdb 2.0.1: an unterminated quote swallows the next lines, blank lines
-are skipped uncounted so line numbers drift, NUL bytes pass silently) do not
-matter for a file that has no quote and no NUL byte (checked while hashing)
-and in which nothing is refused: then no line number is ever shown. Any
-other file, or one in which something is refused, goes through the exact
-line reader (reader.LineBatches), which numbers every line.
+Events files (the big inputs) take a fast path when they can: DuckDB's own
+parallel readers, picking only the contract's columns as text (a plain CSV:
+pinned columns, no auto-detection, strict; or a Parquet file). The CSV
+reader's limits (measured on duckdb 2.0.1: an unterminated quote swallows the
+next lines, blank lines are skipped uncounted so line numbers drift, NUL
+bytes pass silently) do not matter for a file with no quote and no NUL byte
+(one memory-speed scan first) in which nothing is refused: then no line
+number or raw text is ever shown. Any other file, or one in which something
+is refused, is read again exactly (reader.LineBatches numbers every line;
+the Parquet view numbers every row).
 """
 
 from __future__ import annotations
@@ -69,8 +71,11 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
         "assume_tz": assume_tz,
         "missing": ", ".join(missing) or None,
     })
-    fast = fmt == "csv" and kind.name == "events" and not reader.is_gzip(path)
-    if fast and _fast_csv(con, path, kind, len(header), positions):
+    # the fast paths: events only (the big inputs), plain CSV or Parquet
+    if kind.name == "events" and (
+        (fmt == "csv" and not reader.is_gzip(path) and _fast_csv(con, path, kind, len(header), positions))
+        or (fmt == "parquet" and _fast_parquet(con, path, kind, header, positions))
+    ):
         if on_bytes:
             on_bytes(path.stat().st_size)
         return warnings
@@ -89,25 +94,46 @@ def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int |
     if not reader.plain_text(path):
         return False
     try:
+        con.execute(sql.load("ingest/drop_reader_rejects"))
         rel = con.read_csv(
             str(path), header=True, auto_detect=False, sep=",", quotechar="", escapechar="",
             comment="", columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 1)},
             strict_mode=True, store_rejects=True, max_line_size=MAX_LINE_BYTES,
             rejects_table="ingest_reader_rejects", rejects_scan="ingest_reader_scans",
         )
-        # c1..c9 by column reference (the relational API: no SQL text built);
-        # a missing column is a NULL, as in the exact path
-        varchar = duckdb.sqltype("VARCHAR")
-        picked = [
-            (duckdb.ColumnExpression(f"f{p}") if p else duckdb.ConstantExpression(None).cast(varchar)).alias(f"c{k}")
-            for k, p in enumerate(positions, start=1)
-        ]
-        rel.select(*picked).create_view("src_native", replace=True)
-        con.execute(sql.load("ingest/src_csv_native"))
-        con.execute(sql.load(f"ingest/check_{kind.name}"))
-        return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
+        if not _fast_checks(con, kind, rel, [f"f{p}" if p else None for p in positions]):
+            return False
+        return bool(con.execute(sql.load("ingest/csv_reader_clean")).fetchall()[0][0])
     except duckdb.Error:
         return False  # the exact reader will say what is wrong with the file
+
+
+def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: list[int | None]) -> bool:
+    """Stage a Parquet file by reading only the kind's columns, as text;
+    True when nothing is refused, else False (then the exact Parquet view
+    reads it again, with row numbers and raw text for the refused rows)."""
+    try:
+        rel = con.read_parquet(str(path))
+        return _fast_checks(con, kind, rel, [header[p - 1] if p else None for p in positions])
+    except duckdb.Error:
+        return False
+
+
+def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool:
+    """Pick c1..c9 from ``rel`` by column reference (the relational API: no
+    SQL text is built from the file's column names; a missing column is a
+    NULL, as in the exact path), run the kind's checks; True when no row is
+    refused."""
+    varchar = duckdb.sqltype("VARCHAR")
+    picked = [
+        (duckdb.ColumnExpression(name).cast(varchar) if name else duckdb.ConstantExpression(None).cast(varchar))
+        .alias(f"c{k}")
+        for k, name in enumerate(names, start=1)
+    ]
+    rel.select(*picked).create_view("src_native", replace=True)
+    con.execute(sql.load("ingest/src_native"))
+    con.execute(sql.load(f"ingest/check_{kind.name}"))
+    return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
 
 
 def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:

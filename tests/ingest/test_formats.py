@@ -138,3 +138,18 @@ def test_jsonl_gz(store, tmp_path):
     path = write(tmp_path / "e.jsonl.gz", gzip.compress(("\n".join(lines) + "\n").encode()))
     (r,) = import_paths(store, [path])
     assert (r.kind, r.rows, r.accepted) == ("events", 2, 2)
+
+
+def test_parquet_events_bad_rows_get_their_row_number(store, tmp_path):
+    table = pa.table({
+        "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00", "2026-03-02T09:30:00Z"],
+        "event": ["login", "activity", "logout"], "session_id": ["s1"] * 3, "user": ["ann@x"] * 3,
+        "team": ["D"] * 3, "product": ["ACD"] * 3, "version": ["2025"] * 3,
+        "device": ["WS\x001", "WS-1", "WS-1"], "os": ["linux"] * 3,
+    })
+    pq.write_table(table, tmp_path / "e.parquet")
+    (r,) = import_paths(store, [tmp_path / "e.parquet"])
+    assert (r.rows, r.accepted, r.rejected) == (3, 1, 2)
+    got = rejects(store)
+    assert [(line, reason.split(" (")[0]) for line, reason, _ in got] == [
+        (1, "NUL byte in a value"), (2, "timestamp without UTC offset 2026-03-02T09:20:00")]
