@@ -25,13 +25,13 @@ from app import sql
 from app.engine.intervals import load_billable
 from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.windows import (
-    DAY,
     GroupWalk,
     Intervals,
     chargeable,
     greedy_windows,
     key_span,
     merge_runs,
+    run_index_at,
     session_at,
 )
 
@@ -123,13 +123,22 @@ def compute(con, *, force_scalar: bool = False) -> Results:
     order = np.lexsort((w_group, w_u, w_team))
     draws = vector_draw(packs, w_team[order], w_u[order], w_rate[order])
     dirty_teams = set(np.unique(w_team[order][~draws.ok]).tolist())
-    dirty_teams |= set(teams_out_of_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
+    unordered = set(teams_out_of_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
+    dirty_teams |= unordered
     dirty_groups = _close_over_shared_groups(iv, dirty_teams, n_groups)
     if force_scalar:
         dirty_groups[:] = True
+    # Up to the earliest denial of all (R16 order) no window moved, so the
+    # vectorised windows and draws before it are exact everywhere: dirty
+    # groups resume from there. Teams out of purchase order resume at once.
+    before = np.zeros(len(w_u), dtype=bool)
+    if not force_scalar and not unordered and not draws.ok.all():
+        denied = order[~draws.ok]
+        first = denied[np.lexsort((w_group[denied], w_u[denied]))[0]]
+        before = (w_u < w_u[first]) | ((w_u == w_u[first]) & (w_group < w_group[first]))
 
-    # Clean groups: the vectorised windows and draws are exact.
-    clean_window = ~dirty_groups[w_group]
+    # Clean groups, and every window before the resume point: exact.
+    clean_window = ~dirty_groups[w_group] | before
     clean_sorted = clean_window[order]
     keep_alloc = clean_sorted[draws.charge_index]
     c_idx = order[clean_sorted]  # windows in (team, u, grp) order
@@ -138,8 +147,18 @@ def compute(con, *, force_scalar: bool = False) -> Results:
     a_pack = draws.pack_index[keep_alloc]
     a_tokens = draws.tokens[keep_alloc]
 
-    # Dirty groups: one window at a time (R16 feedback).
-    s = _scalar(iv, runs, dirty_groups, packs, rates, group_product, t0, span)
+    # Dirty groups: one window at a time from their first window not kept
+    # (R16 feedback), with the packs as the kept draws left them.
+    pending = np.flatnonzero(~clean_window)  # sorted by (group, u)
+    heads = pending[np.r_[True, w_group[pending][1:] != w_group[pending][:-1]]] if len(pending) else pending
+    start = {
+        g: (k, u) for g, k, u in zip(
+            w_group[heads].tolist(),
+            run_index_at(runs, w_group[heads], w_u[heads], t0, span).tolist(),
+            w_u[heads].tolist())
+    }
+    consumed = np.bincount(a_pack, weights=a_tokens, minlength=len(packs.tokens)).astype(np.int64)
+    s = _scalar(iv, runs, start, packs, consumed, rates, group_product, t0, span)
 
     # Assemble, in R16 order (opening instant, then user name, product code).
     cg = np.r_[w_group[c_idx], s["group"]]
@@ -203,12 +222,11 @@ def _group_team_pairs(group: np.ndarray, team: np.ndarray) -> np.ndarray:
     return np.stack([packed // width, packed % width], axis=1)
 
 
-def _scalar(iv, runs, dirty_groups, packs, rates, group_product, t0, span) -> dict[str, np.ndarray]:
+def _scalar(iv, runs, start, packs, consumed, rates, group_product, t0, span) -> dict[str, np.ndarray]:
     out = {k: [] for k in ("group", "u", "team", "rate", "alloc_charge", "alloc_pack",
                            "alloc_tokens", "deny_u", "deny_group", "deny_team")}
-    groups = np.flatnonzero(dirty_groups)
-    if len(groups):
-        _walk(iv, runs, groups, packs, rates, group_product, t0, span, out)
+    if start:
+        _walk(iv, runs, start, packs, consumed, rates, group_product, t0, span, out)
     res = {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
     res["session"] = _sessions(iv, res["group"], res["u"], t0, span)
     res["deny_session"] = _sessions(iv, res["deny_group"], res["deny_u"], t0, span)
@@ -219,9 +237,11 @@ def _sessions(iv, group, u, t0, span) -> np.ndarray:
     return iv.session_key[session_at(iv, group, u, t0, span)] if len(u) else np.zeros(0, np.int64)
 
 
-def _walk(iv, runs, groups, packs, rates, group_product, t0, span, out) -> None:
-    """R9 + R14 + R16 one window at a time over the dirty groups, in R16
+def _walk(iv, runs, start, packs, consumed, rates, group_product, t0, span, out) -> None:
+    """R9 + R14 + R16 one window at a time over the groups of ``start``
+    (group -> (run index, opening instant) of its next window), in R16
     order across all of them (a heap on (opening instant, group))."""
+    groups = np.array(sorted(start), dtype=np.int64)
     team_of = {}  # group -> its only team, or None when it bills several
     sel = np.isin(iv.group, groups)
     for g, t in _group_team_pairs(iv.group[sel], iv.team_id[sel]).tolist():
@@ -229,15 +249,16 @@ def _walk(iv, runs, groups, packs, rates, group_product, t0, span, out) -> None:
     bounds = np.searchsorted(runs.group, [groups, groups + 1])
     walks, heap = {}, []
     for g, lo, hi in zip(groups.tolist(), bounds[0].tolist(), bounds[1].tolist()):
-        if hi > lo:
-            walks[g] = GroupWalk(runs.start[lo:hi].tolist(), runs.end[lo:hi].tolist())
-            heap.append((walks[g].u, g))
+        run, u = start[g]
+        walks[g] = GroupWalk(runs.start[lo:hi].tolist(), runs.end[lo:hi].tolist(), run - lo, u)
+        heap.append((u, g))
     heapq.heapify(heap)
     team_packs: dict[int, TeamPacks] = {}
+    left = packs.tokens - consumed
     for t in np.unique(packs.team_id).tolist():
         sel_t = np.flatnonzero(packs.team_id == t)
         team_packs[t] = TeamPacks(packs.valid_from[sel_t].tolist(), packs.valid_until[sel_t].tolist(),
-                                  packs.tokens[sel_t].tolist(), sel_t.tolist())
+                                  left[sel_t].tolist(), sel_t.tolist())
     no_packs = TeamPacks([], [], [], [])
     while heap:
         u, g = heapq.heappop(heap)

@@ -104,6 +104,13 @@ def greedy_windows(runs: Runs, t0: int, span: int) -> tuple[np.ndarray, np.ndarr
     return g[order], w[order]
 
 
+def run_index_at(runs: Runs, group: np.ndarray, u: np.ndarray, t0: int, span: int) -> np.ndarray:
+    """Index of the chargeable run each window (group, u) opens in: the
+    first run of the group ending more than 300 s after u."""
+    key = _keyed(runs.group, runs.end - GRACE, t0, span)
+    return np.searchsorted(key, _keyed(group, u, t0, span), side="right")
+
+
 @dataclass(frozen=True)
 class Intervals:
     """Active intervals of billable sessions (R6), sorted by (group, start)."""
@@ -150,11 +157,13 @@ class GroupWalk:
 
     __slots__ = ("starts", "ends_less_grace", "run", "u")
 
-    def __init__(self, starts: list[int], ends: list[int]):
+    def __init__(self, starts: list[int], ends: list[int], run: int = 0, u: int | None = None):
+        """Start at the first run, or at a window ``u`` known to open in run
+        ``run`` (resuming a walk the vectorised pass did up to there)."""
         self.starts = starts
         self.ends_less_grace = [e - GRACE for e in ends]
-        self.run = 0
-        self.u = starts[0] if starts else None
+        self.run = run
+        self.u = u if u is not None else (starts[0] if starts else None)
 
     def charged(self) -> None:
         """The window at u opened: covered_until = u + 24 h, move on (R9)."""
