@@ -70,9 +70,14 @@ WITH f AS (
         END AS reason
     FROM typed
 )
+-- event and os are stored as the store's ENUMs already (1 byte, not text:
+-- this table holds every row of the file)
 SELECT line, reason,
        CASE WHEN reason IS NOT NULL THEN raw_text END AS raw,
-       ts, event, session_id, user_name, team, product, version,
+       ts,
+       CASE WHEN reason IS NULL THEN CAST(event AS event_kind) END AS event,
+       session_id, user_name, team, product, version,
        CASE WHEN reason IS NULL THEN CAST(version[1:4] AS SMALLINT) END AS version_year,
-       device, os
+       device,
+       CASE WHEN reason IS NULL THEN CAST(os AS os_kind) END AS os
 FROM judged;

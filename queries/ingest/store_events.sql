@@ -8,11 +8,11 @@
 -- $1: import_id. Grain: one row per new event. Returns the rows inserted.
 INSERT INTO events
 SELECT k.session_key, k.ts, k.event, u.user_id, t.team_id, p.product_id,
-       c.version, c.version_year, d.device_id, CAST(c.os AS os_kind), $1
+       c.version, c.version_year, d.device_id, c.os, $1
 FROM (
     SELECT min(rid) AS rid, session_key, ts, event
     FROM (
-        SELECT c.rowid AS rid, s.session_key, c.ts, CAST(c.event AS event_kind) AS event
+        SELECT c.rowid AS rid, s.session_key, c.ts, c.event
         FROM checked c JOIN sessions s ON s.session_id = c.session_id
         WHERE c.reason IS NULL
     ) AS keyed
