@@ -1,16 +1,29 @@
-"""A small test-only store builder: inserts names, events, packs, rates and
-assignments with bound parameters, as the importer would store them (the
-importer, app.ingest.import_paths, is built in parallel; tests that need
-import-order behaviour use it when present).
+"""A small test-only store builder. Rows (events, packs, rates, assignments)
+are collected, written as CSV files in the data contract's columns and
+imported through the real importer (app.ingest.import_paths) as soon as the
+connection is used (``b.con``) or the engine runs. ``via_importer=False``
+inserts rows directly with bound parameters instead (kept for a team that
+has no rows at all, which no input file can declare).
 
-Instants are written as ISO-8601 strings with an offset.
+Instants are written as ISO-8601 strings with an offset, as given.
 """
 
 from __future__ import annotations
 
+import csv
+import tempfile
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from app.engine import recompute
+
+COLUMNS = {
+    "rates": ("product", "name", "kind", "host", "tokens_per_day", "effective_from",
+              "idle_detection_since", "linux"),
+    "packs": ("pack_id", "team", "tokens", "purchased_on", "price"),
+    "assignments": ("team", "user", "product", "assigned_on"),
+    "events": ("ts", "event", "session_id", "user", "team", "product", "version", "device", "os"),
+}
 
 AS_OF = datetime(2027, 1, 1, tzinfo=UTC)
 
@@ -24,22 +37,51 @@ def iso(value: datetime) -> str:
 
 
 class Builder:
-    def __init__(self, con):
-        self.con = con
+    def __init__(self, con, via_importer: bool = True):
+        self._con = con
+        self.via_importer = via_importer
+        self.pending: dict[str, list[tuple]] = {kind: [] for kind in COLUMNS}
         self.import_id = 1
         self._ids: dict[tuple[str, str], int] = {}
-        con.execute("INSERT INTO imports VALUES (1, 'test', 'x', 'events', now(), 0, 0, 0, 0)")
+        if not via_importer:
+            con.execute("INSERT INTO imports VALUES (1, 'test', 'x', 'events', now(), 0, 0, 0, 0)")
+
+    @property
+    def con(self):
+        self.flush()
+        return self._con
+
+    def flush(self) -> None:
+        """Import the collected rows (one CSV per kind) in one call."""
+        if not any(self.pending.values()):
+            return
+        from app.ingest import import_paths
+
+        with tempfile.TemporaryDirectory() as folder:
+            paths = []
+            for kind, rows in self.pending.items():
+                if rows:
+                    path = Path(folder) / f"{kind}.csv"
+                    with path.open("w", newline="", encoding="utf-8") as f:
+                        writer = csv.writer(f)
+                        writer.writerow(COLUMNS[kind])
+                        writer.writerows(rows)
+                    paths.append(path)
+            results = import_paths(self._con, paths)
+        self.pending = {kind: [] for kind in COLUMNS}
+        rejected = [(r.file, r.rejected) for r in results if r.rejected]
+        assert not rejected, f"the importer rejected test rows: {rejected}"
 
     def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
         # table/column names are this helper's own constants
         if (table, name) in self._ids:
             return self._ids[(table, name)]
-        row = self.con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
+        row = self._con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
         if row:
             new = row[0][0]
         else:
-            new = self.con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
-            self.con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
+            new = self._con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
+            self._con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
         self._ids[(table, name)] = new
         return new
 
@@ -54,7 +96,11 @@ class Builder:
 
     def event(self, ts, event, session, user, product, *, version="2025", device="pc1",
               os="windows", team="T1"):
-        self.con.execute(
+        if self.via_importer:
+            self.pending["events"].append(
+                (ts, event, session, user, team or "", product, version, device, os))
+            return
+        self._con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self._id("sessions", "session_key", "session_id", session), instant(ts), event,
              self.user(user), None if team is None else self.team(team), self.product(product),
@@ -68,28 +114,39 @@ class Builder:
             self.event(ts, kind, session, user, product, **attrs)
 
     def pack(self, pack_id, team, tokens, purchased_on):
-        self.con.execute(
+        if self.via_importer:
+            self.pending["packs"].append((pack_id, team, tokens, purchased_on, ""))
+            return
+        self._con.execute(
             "INSERT INTO packs VALUES (?, ?, ?, ?, NULL, 'USD', ?)",
             [pack_id, self.team(team), tokens, date.fromisoformat(purchased_on), self.import_id],
         )
 
     def assign(self, team, user, product, assigned_on="2026-01-01"):
+        if self.via_importer:
+            self.pending["assignments"].append((team, user, product, assigned_on))
+            return
         self.user(user)
-        self.con.execute(
+        self._con.execute(
             "INSERT INTO assignments VALUES (?, ?, ?, ?, ?)",
             [self.team(team), self.user(user), product, date.fromisoformat(assigned_on), self.import_id],
         )
 
     def rate(self, product, tokens_per_day, effective_from="2021-09-07", *, idle_since=2023,
              linux=False, kind="product", host=None):
-        self.con.execute(
+        if self.via_importer:
+            self.pending["rates"].append(
+                (product, product, kind, host or "", tokens_per_day, effective_from,
+                 "" if idle_since is None else idle_since, "true" if linux else "false"))
+            return
+        self._con.execute(
             "INSERT INTO rates_imported VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)",
             [product, product, kind, host, tokens_per_day, date.fromisoformat(effective_from),
              idle_since, linux, self.import_id],
         )
 
     def recompute(self, as_of=AS_OF):
-        return recompute(self.con, as_of)
+        return recompute(self.con, as_of)  # self.con imports the pending rows first
 
     def charges(self):
         """[(window_start, user, product, team, tokens)] in report order."""

@@ -42,6 +42,7 @@ data_st = st.fixed_dictionaries({
 })
 
 TABLES = ("events", "packs", "assignments", "users", "products", "teams", "devices", "sessions",
+          "rejects", "rates_imported",
           "imports", "charges", "allocations", "denials", "engine_runs")
 
 

@@ -14,6 +14,7 @@ def test_recompute_command_as_of_and_bad_instant(db_path, capsys):
     b.pack("P", "T1", 100, "2026-01-01")
     work(b, "mon", "ann", "ACAD", "2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z")
     work(b, "tue", "ann", "ACAD", "2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z")
+    b.flush()  # the builder imports its rows through the importer
     con.close()
 
     assert main(["recompute", "--db", str(db_path), "--as-of", "2026-03-02T12:00:00Z"]) == 0
