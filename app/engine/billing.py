@@ -70,10 +70,12 @@ class Rates:
 
     def __init__(self, product_id, effective_us, tokens):
         self.by_product: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.lists: dict[int, tuple[list[int], list[int]]] = {}  # for the scalar path
         product_id = _i64(product_id)
         for pid in np.unique(product_id):
             sel = product_id == pid
             self.by_product[int(pid)] = (_i64(effective_us)[sel], _i64(tokens)[sel])
+            self.lists[int(pid)] = (_i64(effective_us)[sel].tolist(), _i64(tokens)[sel].tolist())
 
     def at(self, product: np.ndarray, u: np.ndarray) -> np.ndarray:
         out = np.zeros(len(u), dtype=np.int64)
@@ -86,8 +88,8 @@ class Rates:
         return out
 
     def one(self, product: int, u: int) -> int:
-        eff, tok = self.by_product[product]
-        return int(tok[max(bisect_right(eff.tolist(), u) - 1, 0)])
+        eff, tok = self.lists[product]
+        return tok[max(bisect_right(eff, u) - 1, 0)]
 
 
 def compute(con, *, force_scalar: bool = False) -> Results:
