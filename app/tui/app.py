@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
+import polars as pl
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -31,6 +32,7 @@ from app.timeutil import format_instant, now_utc
 from app.tui.commands import DashboardCommands
 from app.tui.screens.why import WhyScreen
 from app.tui.widgets.filter_bar import FilterBar
+from app.tui.widgets.frame_table import prepare
 from app.tui.widgets.panes import PANES, ChooseTeam, EmptyStore, OpenWhy, Pane
 
 DEFAULT_REFRESH_SECONDS = 2.0
@@ -208,6 +210,8 @@ class FlexdashApp(App):
             if busy_mark and not worker.is_cancelled:
                 self.call_from_thread(self._store_busy)
             return  # a prefetch just stops: the refresh loop comes back
+        if isinstance(data, pl.DataFrame) and data.height > 1000:
+            prepare(data)  # the big tables' Arrow copy, here rather than on the UI thread
         if not worker.is_cancelled:
             self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data)
 

@@ -7,7 +7,11 @@ so new data mounts a new table, keeping the cursor row where it was.
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 import polars as pl
+import pyarrow as pa
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
@@ -30,6 +34,29 @@ def displayable(df: pl.DataFrame) -> pl.DataFrame:
         else:
             out.append(col)
     return df.select(out)
+
+
+_PREPARED: dict[int, tuple[weakref.ref, pa.Table]] = {}
+_PREPARED_LOCK = threading.Lock()
+
+
+def prepare(df: pl.DataFrame) -> None:
+    """Build the Arrow table a frame will be shown with, ahead of time: call
+    it from the worker thread so that a 100,000-row frame arriving does not
+    stall scrolling on the UI thread."""
+    table = displayable(df).to_arrow()
+    with _PREPARED_LOCK:
+        for key in [k for k, (ref, _) in _PREPARED.items() if ref() is None]:
+            del _PREPARED[key]
+        _PREPARED[id(df)] = (weakref.ref(df), table)
+
+
+def _arrow_for(df: pl.DataFrame) -> pa.Table:
+    with _PREPARED_LOCK:
+        hit = _PREPARED.pop(id(df), None)
+    if hit is not None and hit[0]() is df:
+        return hit[1]
+    return displayable(df).to_arrow()
 
 
 class FrameTable(Container):
@@ -74,10 +101,9 @@ class FrameTable(Container):
             self.mount(Static(self.empty_text, classes="empty-note"))
             return
         self._generation += 1
-        shown = displayable(df)
-        labels = [self.labels.get(c, c) for c in shown.columns]
+        labels = [self.labels.get(c, c) for c in df.columns]
         table = DataTable(
-            backend=ArrowBackend(shown.to_arrow()),
+            backend=ArrowBackend(_arrow_for(df)),
             column_labels=labels,
             cursor_type="row",
             show_row_labels=False,
