@@ -19,7 +19,7 @@ from app.engine.billing import Results, compute
 from app.store import scalar
 from app.timeutil import now_utc
 
-AS_OF_VARIABLE = "flexdash_as_of"
+AS_OF_VARIABLE = "flexdash_as_of"  # named in queries/engine/*_as_of.sql and stg_events
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,13 @@ def set_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime | None) -> None:
     """Make every view on this connection see the events up to ``as_of``
     (None: all stored events)."""
     if as_of is None:
-        con.execute(f"RESET VARIABLE {AS_OF_VARIABLE}")
+        con.execute(sql.load("engine/reset_as_of"))
     else:
-        con.execute(f"SET VARIABLE {AS_OF_VARIABLE} = CAST(? AS TIMESTAMPTZ)", [as_of])
+        con.execute(sql.load("engine/set_as_of"), [as_of])
 
 
 def current_as_of(con: duckdb.DuckDBPyConnection) -> datetime | None:
-    return scalar(con, f"SELECT getvariable('{AS_OF_VARIABLE}')")
+    return scalar(con, sql.load("engine/get_as_of"))
 
 
 def _register(con: duckdb.DuckDBPyConnection, r: Results) -> None:
@@ -121,8 +121,7 @@ def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSum
     finally:
         _unregister(con)
         con.execute(sql.load("engine/drop_session_team"))
-    events = scalar(con, "SELECT count(*) FROM stg_events")
-    denials = scalar(con, "SELECT count(*) FROM temp.denials")
+    events, denials = con.execute(sql.load("engine/shadow_counts")).fetchall()[0]
     return RunSummary(None, as_of, events, len(results.charge_start), denials,
                       time.perf_counter() - started)
 
