@@ -3,12 +3,11 @@ per session into a store (posting / harlequin style)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import ROOT, STABLE_DIR, build_store
+from tests.tui.helpers import ROOT, build_store
 
 
 @pytest.fixture(scope="session")
@@ -33,14 +32,13 @@ def sample_store(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def empty_store() -> Path:
-    shutil.rmtree(STABLE_DIR, ignore_errors=True)
-    STABLE_DIR.mkdir(parents=True)
+@pytest.fixture
+def empty_store(tmp_path, monkeypatch) -> Path:
+    """A new, empty store named by $FLEXDASH_DB: the empty-store guide then
+    shows the import command without a path, the same on every machine."""
     from app import store
 
-    path = STABLE_DIR / "empty.duckdb"
+    path = tmp_path / "empty.duckdb"
     store.connect_write(path).close()
+    monkeypatch.setenv("FLEXDASH_DB", str(path))
     return path
-
-

@@ -3,15 +3,12 @@ fixed as-of, a pinned theme and terminal size, cursor blink off."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = datetime(2026, 11, 21, tzinfo=UTC)  # the day after the sample logs end
 SIZE = (160, 48)
-# A stable folder: the empty-store screen prints the store's path.
-STABLE_DIR = Path(tempfile.gettempdir()) / "flexdash-tui-tests"
 
 
 def build_store(path: Path, inputs: list[Path]) -> Path:

@@ -165,7 +165,9 @@ async def test_live_refresh_after_an_import_by_another_process(tmp_path):
     app = make_test_app(db, refresh_seconds=0.3)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.empty  # the empty store shows how to import
+        assert app.empty  # the empty store shows how to import, into this store
+        guide = str(app.query_one("#empty-text").render())
+        assert f"flexdash import --db {db} FILE_OR_FOLDER" in guide
         result = _import_in_other_process(db, ROOT / "sample_logs" / "packs.csv")
         assert result.returncode == 0, result.stderr
         for _ in range(200):  # bounded: the loop polls every 0.3 s

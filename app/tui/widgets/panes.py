@@ -264,11 +264,21 @@ class EmptyStore(Vertical):
         super().__init__(**kw)
         self.db_path = db_path
 
+    def _db_option(self) -> str:
+        """``--db PATH`` unless the store is the one flexdash finds by itself
+        ($FLEXDASH_DB or the default): then the command needs none."""
+        from pathlib import Path
+
+        from app.store import resolve_db_path
+
+        same = Path(self.db_path).expanduser().resolve() == resolve_db_path(None).expanduser().resolve()
+        return "" if same else f"--db {self.db_path} "
+
     def compose(self) -> ComposeResult:
         yield Static(
             "[b]This store holds no data yet.[/b]\n\n"
             "Import your usage logs, token packs and assignments (files, or a folder of them):\n\n"
-            f"    [b]flexdash import --db {self.db_path} FILE_OR_FOLDER...[/b]\n\n"
+            f"    [b]flexdash import {self._db_option()}FILE_OR_FOLDER...[/b]\n\n"
             "or try the bundled fictional firm:\n\n"
             "    [b]flexdash demo[/b]\n\n"
             "This dashboard refreshes by itself: the data appears here a few seconds after the import.",
