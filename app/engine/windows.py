@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.errors import FlexdashError
+
 SECOND = 1_000_000
 GRACE = 300 * SECOND  # R8: strictly more than 5 minutes opens a window
 DAY = 86_400 * SECOND  # R1/R9: a window is exactly 24 h
@@ -42,7 +44,14 @@ def key_span(group_count: int, t_min: int, t_max: int) -> tuple[int, int]:
     t0 = int(t_min) - 2 * DAY
     span = int(t_max) - t0 + 4 * DAY
     if max(group_count, 1) * span >= _MAX_KEY:
-        raise OverflowError("too many user x product groups for int64 time keys")
+        # Known limit: about 144,000 user x product pairs over one year of
+        # events (fewer over longer stretches); beyond it, batches of groups.
+        days = span // DAY
+        raise FlexdashError(
+            f"the billing engine cannot handle {group_count:,} user x product pairs over "
+            f"{days:,} days of events in one pass (about 144,000 pairs per year of events); "
+            "please report this"
+        )
     return t0, span
 
 

@@ -150,3 +150,12 @@ def test_r14_29_february_pack_breaks_purchase_order_and_goes_scalar():
     # one ranks first although bought later.
     p = packs([1, 1], [50, 100], [29, 28], [365, 365])
     assert teams_out_of_purchase_order(p).tolist() == [1]
+
+
+def test_key_span_refuses_overflow_with_a_message():
+    import pytest
+
+    from app.errors import FlexdashError
+
+    with pytest.raises(FlexdashError, match="user x product pairs"):
+        key_span(10**7, 0, 400 * DAY)
