@@ -24,16 +24,8 @@ import numpy as np
 from app import sql
 from app.engine.intervals import load_billable
 from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
-from app.engine.windows import (
-    GroupWalk,
-    Intervals,
-    chargeable,
-    greedy_windows,
-    key_span,
-    merge_runs,
-    run_index_at,
-    session_at,
-)
+from app.engine.batches import GroupBatches
+from app.engine.windows import GroupWalk, Intervals
 
 
 @dataclass
@@ -92,9 +84,10 @@ class Rates:
         return tok[max(bisect_right(eff, u) - 1, 0)]
 
 
-def compute(con, *, force_scalar: bool = False) -> Results:
-    """``force_scalar`` walks every group one window at a time (tests check
-    that both paths agree)."""
+def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
+    """``force_scalar`` walks every group one window at a time, ``max_key``
+    shrinks the key space to force batches of groups (tests check that the
+    results do not change)."""
     rate_raw = _fetch(con, "rates")
     pack_raw = _fetch(con, "packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
@@ -111,11 +104,11 @@ def compute(con, *, force_scalar: bool = False) -> Results:
     n_groups = len(group_user)
     if len(iv.group) == 0:
         return _empty()
-    t0, span = key_span(n_groups, int(iv.start.min()), int(iv.end.max()))
+    keys = GroupBatches(n_groups, int(iv.start.min()), int(iv.end.max()), max_key)
 
-    runs = chargeable(merge_runs(iv.group, iv.start, iv.end, t0, span))
-    w_group, w_u = greedy_windows(runs, t0, span)
-    w_iv = session_at(iv, w_group, w_u, t0, span)
+    runs = keys.runs(iv)
+    w_group, w_u = keys.windows(runs)
+    w_iv = keys.session_at(iv, w_group, w_u)
     if len(w_iv) and w_iv.min() < 0:  # a window always opens inside an active interval
         raise AssertionError("engine: a window opened outside every active interval")
     w_team = iv.team_id[w_iv]
@@ -156,11 +149,11 @@ def compute(con, *, force_scalar: bool = False) -> Results:
     start = {
         g: (k, u) for g, k, u in zip(
             w_group[heads].tolist(),
-            run_index_at(runs, w_group[heads], w_u[heads], t0, span).tolist(),
+            keys.run_index_at(runs, w_group[heads], w_u[heads]).tolist(),
             w_u[heads].tolist())
     }
     consumed = np.bincount(a_pack, weights=a_tokens, minlength=len(packs.tokens)).astype(np.int64)
-    s = _scalar(iv, runs, start, packs, consumed, rates, group_product, t0, span)
+    s = _scalar(iv, runs, start, packs, consumed, rates, group_product, keys)
 
     # Assemble, in R16 order (opening instant, then user name, product code).
     cg = np.r_[w_group[c_idx], s["group"]]
@@ -224,22 +217,18 @@ def _group_team_pairs(group: np.ndarray, team: np.ndarray) -> np.ndarray:
     return np.stack([packed // width, packed % width], axis=1)
 
 
-def _scalar(iv, runs, start, packs, consumed, rates, group_product, t0, span) -> dict[str, np.ndarray]:
+def _scalar(iv, runs, start, packs, consumed, rates, group_product, keys) -> dict[str, np.ndarray]:
     out = {k: [] for k in ("group", "u", "team", "rate", "alloc_charge", "alloc_pack",
                            "alloc_tokens", "deny_u", "deny_group", "deny_team")}
     if start:
-        _walk(iv, runs, start, packs, consumed, rates, group_product, t0, span, out)
+        _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out)
     res = {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
-    res["session"] = _sessions(iv, res["group"], res["u"], t0, span)
-    res["deny_session"] = _sessions(iv, res["deny_group"], res["deny_u"], t0, span)
+    res["session"] = iv.session_key[keys.session_at(iv, res["group"], res["u"])]
+    res["deny_session"] = iv.session_key[keys.session_at(iv, res["deny_group"], res["deny_u"])]
     return res
 
 
-def _sessions(iv, group, u, t0, span) -> np.ndarray:
-    return iv.session_key[session_at(iv, group, u, t0, span)] if len(u) else np.zeros(0, np.int64)
-
-
-def _walk(iv, runs, start, packs, consumed, rates, group_product, t0, span, out) -> None:
+def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out) -> None:
     """R9 + R14 + R16 one window at a time over the groups of ``start``
     (group -> (run index, opening instant) of its next window), in R16
     order across all of them (a heap on (opening instant, group))."""
@@ -266,7 +255,7 @@ def _walk(iv, runs, start, packs, consumed, rates, group_product, t0, span, out)
         u, g = heapq.heappop(heap)
         team = team_of[g]
         if team is None:
-            team = int(iv.team_id[session_at(iv, np.array([g]), np.array([u]), t0, span)[0]])
+            team = int(iv.team_id[keys.session_at(iv, np.array([g]), np.array([u]))[0]])
         rate = rates.one(int(group_product[g]), u)
         drawn = team_packs.get(team, no_packs).draw(u, rate)
         walk = walks[g]

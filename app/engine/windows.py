@@ -44,13 +44,12 @@ def key_span(group_count: int, t_min: int, t_max: int) -> tuple[int, int]:
     t0 = int(t_min) - 2 * DAY
     span = int(t_max) - t0 + 4 * DAY
     if max(group_count, 1) * span >= _MAX_KEY:
-        # Known limit: about 144,000 user x product pairs over one year of
-        # events (fewer over longer stretches); beyond it, batches of groups.
+        # About 144,000 user x product pairs per year of events fit in one
+        # pass; app/engine/batches.py cuts larger sets into batches.
         days = span // DAY
         raise FlexdashError(
-            f"the billing engine cannot handle {group_count:,} user x product pairs over "
-            f"{days:,} days of events in one pass (about 144,000 pairs per year of events); "
-            "please report this"
+            f"{group_count:,} user x product pairs over {days:,} days of events do not fit "
+            "one pass of int64 time keys (the engine batches them: app/engine/batches.py)"
         )
     return t0, span
 
