@@ -12,6 +12,7 @@ import sys
 import time
 
 from app import store
+from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
 from app.ingest.importer import FileResult, import_paths
 from app.ingest.kinds import KINDS
@@ -100,7 +101,9 @@ def run(args) -> int:
         results = import_paths(con, args.paths, kind=args.kind, assume_tz=args.assume_tz, progress=progress)
         progress.close()
         if any(r.accepted for r in results):
-            _recompute(con)
+            # Issue 3: charges, draws and denials follow every import that
+            # changed the store, on the same connection (lock already held).
+            recompute(con)
     finally:
         progress.close()
         con.close()
@@ -114,13 +117,3 @@ def run(args) -> int:
         print(render_text(results))
     return EXIT_REJECTED if any(r.rejected for r in results) else EXIT_OK
 
-
-def _recompute(con) -> None:
-    """The billing engine follows every import that changed something. The
-    guard lets the importer land before the engine does (issue 3); the lead
-    removes it once app.engine.recompute exists everywhere."""
-    import app.engine as engine
-
-    recompute = getattr(engine, "recompute", None)
-    if recompute is not None:
-        recompute(con)
