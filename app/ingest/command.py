@@ -7,7 +7,6 @@ could not be read (nothing landed); 5 the store stayed busy.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
@@ -16,6 +15,7 @@ from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
 from app.ingest.importer import FileResult, import_paths
 from app.ingest.kinds import KINDS
+from app.ingest.summary import summaries_json
 
 
 def add_arguments(parser) -> None:
@@ -112,7 +112,7 @@ def run(args) -> int:
             for warning in r.warnings:
                 _say(f"{r.file}: {warning}")
     if args.format == "json":
-        print(json.dumps([r.as_json() for r in results], indent=2))
+        print(summaries_json(results))
     else:
         print(render_text(results))
     return EXIT_REJECTED if any(r.rejected for r in results) else EXIT_OK
