@@ -251,7 +251,10 @@ class FlexdashApp(App):
         self._loaded[pane_id] = (_key(filters), signature)
         self._last_load_at = filters.as_of
         self._arm_poll(self.refresh_seconds)
-        self._prefetch_next()
+        # Prefetch once this pane is painted: started at once, the hidden
+        # panes' workers and their rendering competed with the first screen
+        # for the GIL and the 2 cores (10 M events: 2.8 s instead of ~1 s).
+        self.call_after_refresh(self._prefetch_next)
 
     def _store_busy(self) -> None:
         self.busy = True  # keep the last data; the poll retries
