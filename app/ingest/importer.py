@@ -172,7 +172,10 @@ def _store_file(con, item: _Staged) -> None:
             con.execute(sql.load(f"ingest/dict_{table}"))
         if kind in _REPLACES:
             con.execute(sql.load(f"ingest/replace_{kind}"))
-        accepted = _rows(con, f"store_{kind}", [import_id])[0][0]
+        store = f"store_{kind}"
+        if kind == "events" and _rows(con, "events_plain_ok")[0][0]:
+            store = "store_events_plain"  # all new: no exactly-once work to do
+        accepted = _rows(con, store, [import_id])[0][0]
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
         _rows(con, "store_rejects", [import_id, r.file])

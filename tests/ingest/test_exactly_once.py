@@ -68,3 +68,36 @@ def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path):
         "SELECT d.device FROM events e JOIN devices d USING (device_id) WHERE e.event = 'login' "
         "AND e.session_key = (SELECT session_key FROM sessions WHERE session_id = 's1')").fetchall() == [("WS-first",)]
     assert ("#s2", "login", "2026-03-02T08:14:05Z") in stored_events(store)
+
+
+def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
+    # a: March; b: April (no stored event in its period, nothing twice in it:
+    # the insert without exactly-once work); c: inside March, one stored
+    # event and one new one (the anti-join path). Names keep their ids.
+    a = events_csv(tmp_path / "a.csv", row(), row(event="logout", ts="2026-03-02T10:00:00+01:00"))
+    b = events_csv(tmp_path / "b.csv", row(ts="2026-04-01T09:00:00Z", session="s2", user="bob@firm.example"),
+                   row(ts="2026-04-01T09:05:00Z", event="activity", session="s2", user="bob@firm.example", team=""))
+    c = events_csv(tmp_path / "c.csv", row(event="logout", ts="2026-03-02T09:00:00Z"),
+                   row(event="activity", ts="2026-03-02T09:30:00+01:00"))
+    import_paths(store, [a])
+    (rb,) = import_paths(store, [b])
+    (rc,) = import_paths(store, [c])
+    assert (rb.accepted, rb.duplicates) == (2, 0)
+    assert (rc.accepted, rc.duplicates) == (1, 1)
+    assert stored_events(store) == [
+        ("s1", "login", "2026-03-02T08:14:05Z"),
+        ("s1", "activity", "2026-03-02T08:30:00Z"),
+        ("s1", "logout", "2026-03-02T09:00:00Z"),
+        ("s2", "login", "2026-04-01T09:00:00Z"),
+        ("s2", "activity", "2026-04-01T09:05:00Z"),
+    ]
+    names = store.execute(
+        "SELECT s.session_id, u.user_name, t.team, e.version_year FROM events e "
+        "JOIN sessions s USING (session_key) JOIN users u USING (user_id) LEFT JOIN teams t USING (team_id) "
+        "ORDER BY e.ts"
+    ).fetchall()
+    assert names == [
+        ("s1", "ann@firm.example", "Design", 2025), ("s1", "ann@firm.example", "Design", 2025),
+        ("s1", "ann@firm.example", "Design", 2025), ("s2", "bob@firm.example", "Design", 2025),
+        ("s2", "bob@firm.example", None, 2025),
+    ]
