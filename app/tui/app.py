@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
+from app.dashboard.cache import PaneCache
 from app.errors import FlexdashError, StoreBusy
 from app.timeutil import format_instant, now_utc
 from app.tui.commands import DashboardCommands
@@ -84,6 +85,8 @@ class FlexdashApp(App):
         self.pane_classes = PANES
         self.known_teams: list[str] = []
         self._loaded: dict[str, tuple[tuple, tuple]] = {}  # pane -> (filter key, store signature)
+        # (pane, filter key, as_of, store signature) -> (state, teams, data)
+        self._cache = PaneCache()
         self._poll_timer: Timer | None = None
         self._last_load_at: datetime | None = None
 
@@ -148,6 +151,7 @@ class FlexdashApp(App):
 
     def action_refresh(self) -> None:
         self._loaded.clear()
+        self._cache.clear()  # an explicit refresh reads the store again
         self.load_pane(self.pane)
 
     def set_team(self, team: str | None) -> None:
@@ -201,6 +205,12 @@ class FlexdashApp(App):
         worker = get_current_worker()
         pane_cls = next(p for p in PANES if p.pane_id == pane_id)
         signature = self.reader.signature()
+        cache_key = (pane_id, _key(filters), filters.as_of, signature)
+        hit = self._cache.get(cache_key)
+        if hit is not None:  # the same store files and instant: the same data (R4)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._show, pane_id, filters, signature, *hit)
+            return
         try:
             with self.reader.read(filters.as_of) as con:
                 state = core.store_state(con)
@@ -212,6 +222,7 @@ class FlexdashApp(App):
             return  # a prefetch just stops: the refresh loop comes back
         if isinstance(data, pl.DataFrame) and data.height > 1000:
             prepare(data)  # the big tables' Arrow copy, here rather than on the UI thread
+        self._cache.put(cache_key, (state, teams, data))
         if not worker.is_cancelled:
             self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data)
 
