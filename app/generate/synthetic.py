@@ -307,6 +307,9 @@ def generate(plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool =
             part = {k: v[a:b] for k, v in s.items()}
             ev = _chunk_events(part, rng)
             frame = _frame(plan, pop, text, part, ev, _session_ids(rng, b - a))
+            # No team as null, not "": polars quotes "" in CSV, and a quoted
+            # file misses the importer's fast path (vendor exports don't quote).
+            frame = frame.with_columns(pl.col("team").replace("", None))
             if csv_file is not None:
                 frame.write_csv(csv_file, include_header=(i == 0))
             if parquet_out:
