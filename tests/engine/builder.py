@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app.engine import recompute
+from tests.dictionary_ids import DictionaryIds
 
 COLUMNS = {
     "rates": ("product", "name", "kind", "host", "tokens_per_day", "effective_from",
@@ -42,7 +43,7 @@ class Builder:
         self.via_importer = via_importer
         self.pending: dict[str, list[tuple]] = {kind: [] for kind in COLUMNS}
         self.import_id = 1
-        self._ids: dict[tuple[str, str], int] = {}
+        self._dictionary = DictionaryIds(con)
         if not via_importer:
             con.execute("INSERT INTO imports VALUES (1, 'test', 'x', 'events', now(), 0, 0, 0, 0)")
 
@@ -72,27 +73,14 @@ class Builder:
         rejected = [(r.file, r.rejected) for r in results if r.rejected]
         assert not rejected, f"the importer rejected test rows: {rejected}"
 
-    def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
-        # table/column names are this helper's own constants
-        if (table, name) in self._ids:
-            return self._ids[(table, name)]
-        row = self._con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
-        if row:
-            new = row[0][0]
-        else:
-            new = self._con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
-            self._con.execute(f"INSERT INTO {table} VALUES (?, ?)", [new, name])
-        self._ids[(table, name)] = new
-        return new
-
     def user(self, name):
-        return self._id("users", "user_id", "user_name", name)
+        return self._dictionary.user(name)
 
     def product(self, code):
-        return self._id("products", "product_id", "product", code)
+        return self._dictionary.product(code)
 
     def team(self, name):
-        return self._id("teams", "team_id", "team", name)
+        return self._dictionary.team(name)
 
     def event(self, ts, event, session, user, product, *, version="2025", device="pc1",
               os="windows", team="T1"):
@@ -102,9 +90,9 @@ class Builder:
             return
         self._con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [self._id("sessions", "session_key", "session_id", session), instant(ts), event,
+            [self._dictionary.id("sessions", session), instant(ts), event,
              self.user(user), None if team is None else self.team(team), self.product(product),
-             version, int(version[:4]), self._id("devices", "device_id", "device", device), os,
+             version, int(version[:4]), self._dictionary.id("devices", device), os,
              self.import_id],
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from app import reports
+from tests.dictionary_ids import DictionaryIds
 
 
 def utc(text: str) -> datetime:
@@ -18,36 +19,19 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-class HandStore:
+class HandStore(DictionaryIds):
     """Inserts named rows, giving dictionary ids in first-seen order."""
 
     def __init__(self, con):
+        super().__init__(con)
         self.con = con
-        self._ids: dict[tuple[str, str], int] = {}
         self._charge_id = 0
 
-    def _id(self, table: str, id_col: str, name_col: str, name: str) -> int:
-        key = (table, name)
-        if key not in self._ids:
-            new = len([k for k in self._ids if k[0] == table]) + 1
-            self.con.execute(f"INSERT INTO {table} ({id_col}, {name_col}) VALUES (?, ?)", [new, name])
-            self._ids[key] = new
-        return self._ids[key]
-
-    def user(self, name):
-        return self._id("users", "user_id", "user_name", name)
-
-    def product(self, code):
-        return self._id("products", "product_id", "product", code)
-
-    def team(self, name):
-        return self._id("teams", "team_id", "team", name)
-
     def device(self, name):
-        return self._id("devices", "device_id", "device", name)
+        return self.id("devices", name)
 
     def session(self, name):
-        return self._id("sessions", "session_key", "session_id", name)
+        return self.id("sessions", name)
 
     def pack(self, pack_id, team, tokens, purchased_on):
         self.con.execute(
