@@ -5,6 +5,8 @@ DuckDB allows one writing process, or several reading ones, never both
 
 * writers (import, recompute) call :func:`connect_write`, which retries the
   lock with backoff up to ``lock_timeout`` and raises :class:`StoreBusy`;
+  the importer stages on its own in-memory connection and takes the lock
+  only for its final transaction, by :func:`attach_write`;
 * readers (reports, the dashboard) call :func:`connect_read` for short,
   read-only connections and close them quickly.
 
@@ -56,7 +58,7 @@ def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = Non
     return rows[0][0] if rows else None
 
 
-def _configure(con: duckdb.DuckDBPyConnection) -> None:
+def configure(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET enable_progress_bar = false")
 
@@ -84,8 +86,8 @@ def views_digest() -> str:
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     exists = scalar(
         con,
-        "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_schema = 'main' AND table_name = 'schema_version'",
+        "SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'main' AND table_name = 'schema_version'",
     )
     if not exists:
         return 0
@@ -146,18 +148,20 @@ def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
-def _connect_with_retry(
+def _with_lock(
     path: Path,
-    read_only: bool,
+    action: Callable[[], object],
     lock_timeout: float,
     on_wait: Callable[[str], None] | None,
-) -> duckdb.DuckDBPyConnection:
+):
+    """``action()`` (which opens the store), retried with backoff while
+    another process holds the store's lock, up to ``lock_timeout``."""
     deadline = time.monotonic() + lock_timeout
     delay = 0.05
     told = False
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return action()
         except (duckdb.IOException, duckdb.Error) as exc:
             if not is_lock_error(exc):
                 raise
@@ -178,6 +182,32 @@ def _connect_with_retry(
             delay = min(delay * 2, 1.0)
 
 
+def _connect_with_retry(
+    path: Path,
+    read_only: bool,
+    lock_timeout: float,
+    on_wait: Callable[[str], None] | None,
+) -> duckdb.DuckDBPyConnection:
+    return _with_lock(path, lambda: duckdb.connect(str(path), read_only=read_only), lock_timeout, on_wait)
+
+
+def _new_store_file(db: Path) -> bool:
+    """Make the folder; keep the store and its WAL 0600 (they take the
+    umask's mode, measured.md). True when the store does not exist yet."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    os.umask(os.umask(0o077) | 0o077)
+    return not db.exists()
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """What every write connection does first: UTC, migrations, the shipped
+    reference data, the views."""
+    configure(con)
+    migrate(con)
+    load_shipped_reference(con)
+    create_views(con)
+
+
 def connect_write(
     path: str | os.PathLike | None = None,
     *,
@@ -187,22 +217,67 @@ def connect_write(
     """Open the store for writing: create it (mode 0600), migrate it, reload
     the shipped reference data and recreate the views."""
     db = resolve_db_path(path)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    # The store and its WAL take the umask's mode (measured.md): keep them 0600.
-    os.umask(os.umask(0o077) | 0o077)
-    is_new = not db.exists()
+    is_new = _new_store_file(db)
     con = _connect_with_retry(db, read_only=False, lock_timeout=lock_timeout, on_wait=on_wait)
     try:
         if is_new:
             os.chmod(db, 0o600)
-        _configure(con)
-        migrate(con)
-        load_shipped_reference(con)
-        create_views(con)
+        prepare(con)
     except BaseException:
         con.close()
         raise
     return con
+
+
+STORE_ALIAS = "store"  # the store's catalog name on a connection that attaches it
+
+
+def attach_write(
+    con: duckdb.DuckDBPyConnection,
+    path: str | os.PathLike | None = None,
+    *,
+    lock_timeout: float = 30.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> None:
+    """Attach the store for writing to a connection that has worked without
+    it (the importer's staging connection), make it the default catalog
+    (its TEMP tables stay visible) and prepare it as connect_write does.
+    Undone by :func:`detach`."""
+    db = resolve_db_path(path)
+    is_new = _new_store_file(db)
+    _with_lock(db, lambda: con.execute(sql.load("store/attach"), [str(db)]), lock_timeout, on_wait)
+    try:
+        if is_new:
+            os.chmod(db, 0o600)
+        con.execute(sql.load("store/use_store"))
+        prepare(con)
+    except BaseException:
+        detach(con)
+        raise
+
+
+def detach(con: duckdb.DuckDBPyConnection) -> None:
+    """Let go of a store attached by :func:`attach_write` (and its lock)."""
+    con.execute(sql.load("store/detach"))
+
+
+def peek_import(path: Path, digest: str) -> tuple[str, int] | None:
+    """(kind, rows) of an earlier import of this content, read without
+    waiting: None when the store does not exist, is busy or cannot tell
+    (the importer asks again under the lock)."""
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute(sql.load("ingest/find_import"), [digest]).fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return rows[0] if rows else None
 
 
 def store_is_current(con: duckdb.DuckDBPyConnection) -> bool:
@@ -223,10 +298,10 @@ def connect_read(
     if not db.exists():
         connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()
     con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
-    _configure(con)
+    configure(con)
     if not store_is_current(con):
         con.close()
         connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()
         con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
-        _configure(con)
+        configure(con)
     return con

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 import time
 
-from app import store
 from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
-from app.ingest.importer import FileResult, import_paths
+from app.ingest.importer import FileResult, import_into
 from app.ingest.kinds import KINDS
 from app.ingest.summary import summaries_json
 
@@ -94,19 +93,23 @@ def render_text(results: list[FileResult]) -> str:
     return "\n".join(lines)
 
 
+def _recompute_if_changed(con, results: list[FileResult]) -> None:
+    # Issue 3: charges, draws and denials follow every import that changed
+    # the store, under the same lock as the import's transaction.
+    if any(r.accepted for r in results):
+        recompute(con)
+
+
 def run(args) -> int:
-    con = store.connect_write(args.db, lock_timeout=args.lock_timeout, on_wait=_say)
     progress = _ProgressBar(enabled=not args.quiet)
     try:
-        results = import_paths(con, args.paths, kind=args.kind, assume_tz=args.assume_tz, progress=progress)
-        progress.close()
-        if any(r.accepted for r in results):
-            # Issue 3: charges, draws and denials follow every import that
-            # changed the store, on the same connection (lock already held).
-            recompute(con)
+        # the store's lock is taken only once every file is read and checked
+        results = import_into(
+            args.db, args.paths, kind=args.kind, assume_tz=args.assume_tz, progress=progress,
+            lock_timeout=args.lock_timeout, on_wait=_say, then=_recompute_if_changed,
+        )
     finally:
         progress.close()
-        con.close()
     if not args.quiet:
         for r in results:
             for warning in r.warnings:

@@ -5,25 +5,31 @@ Two phases per call:
 
 1. Stage, outside any transaction: hash each file (a file already imported is
    skipped, its rows counted as duplicates), recognise its kind from its
-   columns, read it through a format view (queries/ingest/src_*.sql) into a
-   checked TEMP table (check_<kind>.sql: typed values or a reason).
+   columns, read it through a format view (queries/ingest/src_*.sql) into
+   checked TEMP tables (check_<kind>.sql: typed values or a reason; an events
+   file's names as local ids, see staging.py).
 2. Store, in one transaction: per staged file, dictionaries, accepted rows,
    refused rows into ``rejects``, the file into ``imports``. The call lands
    whole or not at all.
 
-Staging first keeps the transaction short and lets a failed read be retried
-another way (a DuckDB error inside a transaction aborts all of it).
+:func:`import_into` (the ``flexdash import`` command) stages on a private
+in-memory connection and attaches the store only for phase 2 and what the
+caller runs after it under the same lock (the engine's recompute): the
+store's write lock is held for the final transaction only (issue 2), so the
+dashboard's reads go on while a big file is read and checked.
+:func:`import_paths` does both phases on a store connection already open.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from app import sql
+from app import sql, store
 from app.errors import UnreadableInput
 from app.ingest import reader, staging
 from app.ingest.kinds import KINDS, Kind, recognise
@@ -70,11 +76,23 @@ class _Staged:
     size: int
     result: FileResult
     kind: Kind | None = None  # None: nothing to store (skipped or empty)
-    table: str | None = None  # TEMP table holding the checked rows
+    number: int | None = None  # its staging tables: checked_<number>, names_<number>
+    unique: bool = False  # events: no identity twice in the file (_identities_unique)
+
+
+# seen(digest) -> (kind, rows) of an earlier import of the same content, or None
+Seen = Callable[[str], "tuple[str, int] | None"]
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[tuple]:
     return con.execute(sql.load(f"ingest/{name}"), params or []).fetchall()
+
+
+def _seen_in(con: duckdb.DuckDBPyConnection) -> Seen:
+    def seen(digest: str):
+        rows = _rows(con, "find_import", [digest])
+        return rows[0] if rows else None
+    return seen
 
 
 def import_paths(
@@ -85,9 +103,66 @@ def import_paths(
     assume_tz: str | None = None,
     progress: Progress | None = None,
 ) -> list[FileResult]:
-    """Import files and folders; everything is stored in one transaction
+    """Import files and folders into the store open on ``con`` (its lock
+    held for the whole call); everything is stored in one transaction
     (committed here; rolled back on any error, so nothing of the call lands).
     Raises UnreadableInput for a file that cannot be read at all."""
+    files = _files(paths, kind, assume_tz)
+    con.execute(sql.load("ingest/limit_memory"))
+    staged: list[_Staged] = []
+    try:
+        _stage_all(con, files, staged, kind, assume_tz, progress, _seen_in(con))
+        _store_all(con, staged, progress)
+    finally:  # the staging tables go, whatever happened
+        for item in staged:
+            if item.number is not None:
+                staging.drop_checked(con, item.number)
+        staging.drop_checked(con)
+        con.execute(sql.load("ingest/reset_memory"))
+    return [item.result for item in staged]
+
+
+def import_into(
+    db: str | Path | None,
+    paths: list[str | Path],
+    *,
+    kind: str | None = None,
+    assume_tz: str | None = None,
+    progress: Progress | None = None,
+    lock_timeout: float = 30.0,
+    on_wait: Callable[[str], None] | None = None,
+    then: Callable[[duckdb.DuckDBPyConnection, list[FileResult]], None] | None = None,
+) -> list[FileResult]:
+    """Import into the store at ``db`` holding its write lock only at the
+    end: stage on an in-memory connection, then attach the store (waiting
+    for its lock with backoff up to ``lock_timeout``: StoreBusy), store in
+    one transaction and run ``then(con, results)`` before letting go.
+    Raises UnreadableInput for a file that cannot be read at all (before the
+    store is touched)."""
+    files = _files(paths, kind, assume_tz)
+    db_path = store.resolve_db_path(db)
+    with tempfile.TemporaryDirectory(prefix="flexdash-import-") as spill:
+        con = duckdb.connect(config={"temp_directory": spill})
+        try:
+            store.configure(con)
+            con.execute(sql.load("ingest/limit_memory"))
+            staged: list[_Staged] = []
+            _stage_all(con, files, staged, kind, assume_tz, progress, lambda d: store.peek_import(db_path, d))
+            store.attach_write(con, db_path, lock_timeout=lock_timeout, on_wait=on_wait)
+            try:
+                _store_all(con, staged, progress)
+                results = [item.result for item in staged]
+                con.execute(sql.load("ingest/reset_memory"))
+                if then is not None:
+                    then(con, results)
+            finally:
+                store.detach(con)
+        finally:
+            con.close()
+    return results
+
+
+def _files(paths, kind: str | None, assume_tz: str | None) -> list[Path]:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     if assume_tz is not None:
@@ -98,48 +173,44 @@ def import_paths(
             "no importable file in " + ", ".join(str(p) for p in paths)
             + f" (expected {reader.SUPPORTED})"
         )
-    staged: list[_Staged] = []
-    con.execute(sql.load("ingest/limit_memory"))
+    return files
+
+
+def _stage_all(con, files: list[Path], staged: list[_Staged], kind: str | None, assume_tz: str | None,
+               progress: Progress | None, seen: Seen) -> None:
+    for number, path in enumerate(files, start=1):
+        staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress, seen))
+
+
+def _store_all(con, staged: list[_Staged], progress: Progress | None) -> None:
+    con.execute("BEGIN TRANSACTION")
     try:
-        for number, path in enumerate(files, start=1):
-            staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress))
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for item in staged:
-                _store_file(con, item)
-                if progress:
-                    progress(item.result.file, item.size, item.size)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-    finally:  # the staging tables go, whatever happened (IF EXISTS: some were renamed)
         for item in staged:
-            if item.table:
-                staging.drop_checked(con, item.table)
-        staging.drop_checked(con, "checked")
-        con.execute(sql.load("ingest/reset_memory"))
-    return [item.result for item in staged]
+            _store_file(con, item)
+            if progress:
+                progress(item.result.file, item.size, item.size)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: str | None,
-                assume_tz: str | None, progress: Progress | None) -> _Staged:
+                assume_tz: str | None, progress: Progress | None, seen_before: Seen) -> _Staged:
     name = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
     fmt = reader.file_format(path)
-    digest = reader.content_hash(path)
+    digest, plain = reader.fingerprint(path)
 
     # The same content imported before, or earlier in this call: skipped.
-    seen = _rows(con, "find_import", [digest])
-    if not seen:
-        seen = [(e.result.kind, e.result.rows) for e in earlier if e.digest == digest]
-    if seen:
-        kind_name, rows = seen[0]
-        result = FileResult(name, kind_name, rows=rows, duplicates=rows, skipped=True)
-        return _Staged(path, digest, size, result)
+    seen = seen_before(digest)
+    if seen is None:
+        seen = next(((e.result.kind, e.result.rows) for e in earlier if e.digest == digest), None)
+    if seen is not None:
+        return _skipped(path, digest, size, seen)
 
     header = staging.columns(path, fmt)
     if header is None:  # an empty file: nothing to read, nothing wrong
@@ -153,16 +224,37 @@ def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: st
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    result.warnings.extend(staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes))
-    table = staging.keep_checked(con, number)
-    return _Staged(path, digest, size, result, kind, table)
+    result.warnings.extend(staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain))
+    unique = kind.name == "events" and _identities_unique(con)
+    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), unique)
+
+
+def _identities_unique(con) -> bool:
+    """No accepted event's identity twice in the staged file (by hash: see
+    queries/ingest/events_identities.sql)."""
+    hashes = con.execute(sql.load("ingest/events_identities")).fetchnumpy()["h"]
+    hashes.sort()
+    return not bool((hashes[1:] == hashes[:-1]).any())
+
+
+def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Staged:
+    kind_name, rows = seen
+    result = FileResult(str(path), kind_name, rows=rows, duplicates=rows, skipped=True)
+    return _Staged(path, digest, size, result)
 
 
 def _store_file(con, item: _Staged) -> None:
+    if not item.result.skipped:
+        # imported by another process since it was staged: skipped after all
+        seen = _seen_in(con)(item.digest)
+        if seen is not None:
+            warnings = item.result.warnings
+            item.kind, item.result = None, _skipped(item.path, item.digest, item.size, seen).result
+            item.result.warnings = warnings
     import_id = _rows(con, "next_import_id")[0][0]
     r = item.result
     if item.kind is not None:
-        staging.use_checked(con, item.table)
+        staging.use_checked(con, item.number)
         kind = item.kind.name
         if kind in _CONFLICTS:
             con.execute(sql.load(f"ingest/conflicts_{kind}"))
@@ -172,12 +264,14 @@ def _store_file(con, item: _Staged) -> None:
             con.execute(sql.load(f"ingest/dict_{table}"))
         if kind in _REPLACES:
             con.execute(sql.load(f"ingest/replace_{kind}"))
-        store = f"store_{kind}"
-        if kind == "events" and _rows(con, "events_plain_ok")[0][0]:
-            store = "store_events_plain"  # all new: no exactly-once work to do
-        accepted = _rows(con, store, [import_id])[0][0]
+        store_query = f"store_{kind}"
+        if kind == "events":
+            con.execute(sql.load("ingest/file_ids"))
+            if item.unique and _rows(con, "events_plain_ok")[0][0]:
+                store_query = "store_events_plain"  # all new: no exactly-once work to do
+        accepted = _rows(con, store_query, [import_id])[0][0]
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
         _rows(con, "store_rejects", [import_id, r.file])
-        staging.drop_checked(con, "checked")
+        staging.drop_checked(con)
     _rows(con, "record_import", [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])

@@ -83,30 +83,26 @@ def discover(paths: list[str | Path]) -> list[Path]:
     return out
 
 
-def content_hash(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
-    """XXH3-128 of the file's bytes as stored (a gzip is hashed compressed).
+SCAN_BYTES = 4 << 20  # hashing in 4 MB blocks ran 2.4x faster than in 32 MB ones (CPU cache)
+
+
+def fingerprint(path: Path) -> tuple[str, bool]:
+    """One read of the file's bytes as stored (a gzip is read compressed):
+    its XXH3-128 content hash, and whether it is plain text for the fast CSV
+    path (no double quote, no NUL byte; ``bytes.find`` runs at memory speed).
     Not SHA-256: on these machines it ran at ~14 s/GB, several times the
     import floor S, and a re-import must cost under 2 S (issue 2)."""
     h = xxhash.xxh3_128()
+    plain = True
     try:
         with open(path, "rb", buffering=0) as f:
-            while block := f.read(CHUNK_BYTES):
+            while block := f.read(SCAN_BYTES):
                 h.update(block)
-                if on_bytes:
-                    on_bytes(len(block))
+                if plain and (block.find(b'"') >= 0 or block.find(b"\0") >= 0):
+                    plain = False
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return "xxh3-128:" + h.hexdigest()
-
-
-def plain_text(path: Path) -> bool:
-    """True when the file has no double quote and no NUL byte (the fast CSV
-    path's condition; ``bytes.find`` scans at memory speed)."""
-    with open(path, "rb", buffering=0) as f:
-        while block := f.read(CHUNK_BYTES):
-            if b'"' in block or b"\0" in block:
-                return False
-    return True
+    return "xxh3-128:" + h.hexdigest(), plain
 
 
 def _open_text_stream(path: Path):
@@ -265,6 +261,6 @@ def parquet_columns(path: Path) -> list[str]:
 
 
 __all__ = [
-    "LineBatches", "content_hash", "csv_header", "discover", "file_format",
+    "LineBatches", "csv_header", "discover", "file_format", "fingerprint",
     "first_line", "is_gzip", "jsonl_keys", "parquet_columns",
 ]

@@ -1,5 +1,12 @@
 """Staging one file: its columns, the format view, the kind's checks, into a
-checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql).
+checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql), and the
+names it brings to the dictionaries into ``file_names`` (names_<kind>.sql).
+
+An events file is staged with integers where its names were: a first pass
+gathers its names into local dictionaries (names_events.sql), a second
+checks every row and replaces each name by its local id
+(stage_events.sql); the store's ids are given in the final transaction.
+Staging needs no store, so the importer can stage with no lock held.
 
 Events files (the big inputs) take a fast path when they can: DuckDB's own
 parallel readers, picking only the contract's columns as text (a plain CSV:
@@ -27,9 +34,14 @@ from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
 
 MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log row)
 
-# Names of the importer's own TEMP tables (never from input): checked_<n>.
+# Names of the importer's own TEMP tables (never from input): checked_<n>,
+# names_<n>.
 _RENAME = "ALTER TABLE {old} RENAME TO {new}"
 _DROP = "DROP TABLE IF EXISTS {table}"
+
+# What fills file_names for each kind but events (names_events.sql).
+_NAMES = {"packs": "names_packs", "rates": "names_products", "prices": "names_products",
+          "assignments": "names_assignments"}
 
 
 def columns(path: Path, fmt: str) -> list[str] | None:
@@ -49,8 +61,10 @@ def _extras_warning(extras: list[str]) -> str:
 
 
 def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: str | None,
-          on_bytes: Callable[[int], None] | None) -> list[str]:
-    """Fill the TEMP table ``checked`` from the file; returns its warnings."""
+          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> list[str]:
+    """Fill the TEMP tables ``checked`` and ``file_names`` from the file;
+    returns its warnings. ``plain``: the file holds no double quote and no
+    NUL byte (reader.fingerprint)."""
     warnings: list[str] = []
     cmap = map_columns(kind, header)
     if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
@@ -63,6 +77,8 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
     if missing:
         warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
+    # the fast paths: events only (the big inputs), plain CSV or Parquet
+    plain_csv = plain and kind.name == "events" and fmt == "csv" and not reader.is_gzip(path)
     con.execute(sql.load("ingest/ingest_cfg"), {
         "first_line": 2 if fmt == "csv" else 1,
         "ncols": len(header),
@@ -70,10 +86,10 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
         "max_bytes": MAX_LINE_BYTES,
         "assume_tz": assume_tz,
         "missing": ", ".join(missing) or None,
+        "nul_free": plain_csv,
     })
-    # the fast paths: events only (the big inputs), plain CSV or Parquet
     if kind.name == "events" and (
-        (fmt == "csv" and not reader.is_gzip(path) and _fast_csv(con, path, kind, len(header), positions))
+        (plain_csv and _fast_csv(con, path, kind, len(header), positions))
         or (fmt == "parquet" and _fast_parquet(con, path, kind, header, positions))
     ):
         if on_bytes:
@@ -90,9 +106,8 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
 
 def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> bool:
     """Stage with DuckDB's CSV reader; True when the result stands (see the
-    module docstring), else False and the caller reads the file exactly."""
-    if not reader.plain_text(path):
-        return False
+    module docstring), else False and the caller reads the file exactly.
+    The file is plain: no quote, no NUL byte (reader.fingerprint)."""
     try:
         con.execute(sql.load("ingest/drop_reader_rejects"))
         rel = con.read_csv(
@@ -132,8 +147,30 @@ def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool:
     ]
     rel.select(*picked).create_view("src_native", replace=True)
     con.execute(sql.load("ingest/src_native"))
-    con.execute(sql.load(f"ingest/check_{kind.name}"))
+    check(con, kind, exact=False)
     return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
+
+
+def check(con, kind: Kind, *, exact: bool) -> None:
+    """src_fields -> the TEMP tables ``checked`` and ``file_names``.
+    ``exact``: src_fields can be read only once, and may hold refused rows
+    (whose names enter no dictionary)."""
+    con.execute(sql.load(f"ingest/check_{kind.name}"))
+    if kind.name != "events":
+        con.execute(sql.load(f"ingest/{_NAMES[kind.name]}"))
+        return
+    if exact:
+        con.execute(sql.load("ingest/materialise_judged"))
+        con.execute(sql.load("ingest/names_from_judged"))
+    else:
+        con.execute(sql.load("ingest/names_from_fields"))
+    con.execute(sql.load("ingest/names_events"))
+    con.execute(sql.load("ingest/join_order_fixed"))
+    try:
+        con.execute(sql.load("ingest/stage_events"))
+    finally:
+        con.execute(sql.load("ingest/join_order_reset"))
+    con.execute(sql.load("ingest/drop_judged"))
 
 
 def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
@@ -152,7 +189,7 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
             else:
                 con.register("src_lines", batches.reader())
                 con.execute(sql.load("ingest/src_csv"))
-        con.execute(sql.load(f"ingest/check_{kind.name}"))
+        check(con, kind, exact=True)
         if fmt == "csv":
             con.unregister("src_lines")
     except duckdb.Error as exc:
@@ -168,19 +205,29 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def keep_checked(con, number: int) -> str:
-    """Rename ``checked`` to the file's own staging table."""
-    name = f"checked_{int(number)}"
-    con.execute(_DROP.format(table=name))
-    con.execute(_RENAME.format(old="checked", new=name))
-    return name
+def keep_checked(con, number: int) -> int:
+    """Rename ``checked`` and ``file_names`` to the file's own staging
+    tables (checked_<number>, names_<number>)."""
+    number = int(number)
+    for table, kept in (("checked", f"checked_{number}"), ("file_names", f"names_{number}")):
+        con.execute(_DROP.format(table=kept))
+        con.execute(_RENAME.format(old=table, new=kept))
+    return number
 
 
-def use_checked(con, table: str) -> None:
-    """Make a file's staging table ``checked`` again, for the store queries."""
-    con.execute(_DROP.format(table="checked"))
-    con.execute(_RENAME.format(old=table, new="checked"))
+def use_checked(con, number: int) -> None:
+    """Make a file's staging tables ``checked`` and ``file_names`` again,
+    for the store queries."""
+    number = int(number)
+    for table, kept in (("checked", f"checked_{number}"), ("file_names", f"names_{number}")):
+        con.execute(_DROP.format(table=table))
+        con.execute(_RENAME.format(old=kept, new=table))
 
 
-def drop_checked(con, table: str) -> None:
-    con.execute(_DROP.format(table=table))
+def drop_checked(con, number: int | None = None) -> None:
+    """Drop a file's staging tables (``number``), or the current ones."""
+    if number is None:
+        con.execute(sql.load("ingest/drop_judged"))
+    names = ("checked", "file_names", "file_ids") if number is None else (f"checked_{int(number)}", f"names_{int(number)}")
+    for table in names:
+        con.execute(_DROP.format(table=table))

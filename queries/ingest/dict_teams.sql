@@ -1,11 +1,11 @@
--- New team values of the accepted rows of `checked` get the next dense ids
--- (architecture: dictionaries, ids from 1, never changed); in name order so
--- that the same input gives the same ids. Grain: one row per new name.
+-- New teams names of the file (file_names: the accepted rows' names)
+-- get the next dense ids (architecture: dictionaries, ids from 1, never
+-- changed); in name order so that the same input gives the same ids.
+-- Grain: one row per new name.
 INSERT INTO teams
 SELECT (SELECT coalesce(max(team_id), 0) FROM teams) + row_number() OVER (ORDER BY name), name
 FROM (
-    SELECT DISTINCT team AS name FROM checked
-    WHERE reason IS NULL AND team IS NOT NULL 
+    SELECT name FROM file_names WHERE dict = 'teams'
     EXCEPT
     SELECT team FROM teams
 ) AS fresh;

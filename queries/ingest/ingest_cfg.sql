@@ -4,11 +4,14 @@
 -- line; $pos: 1-based position of each contract column (c1..c9) in the
 -- file's fields; $max_bytes: longest line accepted; $assume_tz: zone for
 -- timestamps without offset (R2) or NULL; $missing: required columns the
--- file lacks, comma-separated, or NULL.
+-- file lacks, comma-separated, or NULL; $nul_free: the file is known to
+-- hold no NUL byte (a plain CSV, scanned for them: src_native.sql then
+-- skips looking for one in every value, 2.7 s on 10 M rows).
 CREATE OR REPLACE TEMP TABLE ingest_cfg AS
 SELECT CAST($first_line AS BIGINT) AS first_line,
        CAST($ncols AS INTEGER) AS ncols,
        CAST($pos AS INTEGER[]) AS pos,
        CAST($max_bytes AS BIGINT) AS max_bytes,
        CAST($assume_tz AS VARCHAR) AS assume_tz,
-       CAST($missing AS VARCHAR) AS missing;
+       CAST($missing AS VARCHAR) AS missing,
+       CAST($nul_free AS BOOLEAN) AS nul_free;

@@ -1,16 +1,16 @@
--- Accepted usage events into `events` when events_plain_ok.sql found that
--- every one is new (no identity twice in the file, none of the file's period
--- stored): names become dictionary ids, nothing else to decide. Same rows as
--- store_events.sql gives in that case (data contract: exactly once; R1: ts
--- already in UTC). $1: import_id. Grain: one row per new event. Returns the
--- rows inserted.
+-- Accepted usage events into `events` when the importer's identity test and
+-- events_plain_ok.sql found that every one is new (no identity twice in the
+-- file, none of the file's period stored): local ids become the store's
+-- (file_ids), nothing else to decide. Same rows as store_events.sql gives
+-- in that case (data contract: exactly once; R1: ts already in UTC).
+-- $1: import_id. Grain: one row per new event. Returns the rows inserted.
 INSERT INTO events
-SELECT s.session_key, c.ts, c.event, u.user_id, t.team_id, p.product_id,
-       c.version, c.version_year, d.device_id, c.os, $1
+SELECT s.id, c.ts, CAST(c.event AS event_kind), u.id, t.id, p.id,
+       c.version, c.version_year, d.id, CAST(c.os AS os_kind), $1
 FROM checked c
-JOIN sessions s ON s.session_id = c.session_id
-JOIN users u ON u.user_name = c.user_name
-LEFT JOIN teams t ON t.team = c.team
-JOIN products p ON p.product = c.product
-JOIN devices d ON d.device = c.device
+JOIN file_ids s ON s.dict = 'sessions' AND s.local_id = c.session_l
+JOIN file_ids u ON u.dict = 'users' AND u.local_id = c.user_l
+LEFT JOIN file_ids t ON t.dict = 'teams' AND t.local_id = c.team_l
+JOIN file_ids p ON p.dict = 'products' AND p.local_id = c.product_l
+JOIN file_ids d ON d.dict = 'devices' AND d.local_id = c.device_l
 WHERE c.reason IS NULL;

@@ -12,8 +12,11 @@ import sys
 import textwrap
 
 import duckdb
+import pytest
 
+from app import store
 from app.cli import main
+from app.ingest import import_into
 
 from .helpers import HEADER, events_csv, row, write
 
@@ -85,8 +88,7 @@ def test_busy_store_waits_then_gives_up(tmp_path, capsys):
 KILLER = textwrap.dedent("""
     import os, sys
     from app import store
-    from app.ingest import import_paths
-    con = store.connect_write(sys.argv[1])
+    from app.ingest import import_into, import_paths
     staged_second = False
     def progress(file, done, total):
         global staged_second
@@ -97,18 +99,22 @@ KILLER = textwrap.dedent("""
             # transaction (progress is told after each stored file), not committed
             print("inside", flush=True)
             sys.stdin.read()              # wait here to be killed
-    import_paths(con, sys.argv[2:], progress=progress)
+    if sys.argv[1] == "into":  # as `flexdash import` does: staged in memory, store attached at the end
+        import_into(sys.argv[2], sys.argv[3:], progress=progress)
+    else:
+        import_paths(store.connect_write(sys.argv[2]), sys.argv[3:], progress=progress)
 """)
 
 
-def test_killed_import_leaves_store_as_before_and_rerun_succeeds(tmp_path):
+@pytest.mark.parametrize("how", ["into", "paths"])
+def test_killed_import_leaves_store_as_before_and_rerun_succeeds(tmp_path, how):
     db = str(tmp_path / "s.duckdb")
     before = events_csv(tmp_path / "before.csv", row(session="s0"))
     assert main(["import", "--db", db, "--quiet", str(before)]) == 0
     first = events_csv(tmp_path / "first.csv", *[row(session=f"a{i}") for i in range(500)])
     second = events_csv(tmp_path / "second.csv", *[row(session=f"b{i}") for i in range(500)])
     env = dict(os.environ, PYTHONPATH=os.getcwd())
-    proc = subprocess.Popen([sys.executable, "-c", KILLER, db, str(first), str(second)],
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, how, db, str(first), str(second)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout.readline().strip() == "inside"
     proc.send_signal(signal.SIGKILL)
@@ -120,4 +126,59 @@ def test_killed_import_leaves_store_as_before_and_rerun_succeeds(tmp_path):
     assert main(["import", "--db", db, "--quiet", str(first), str(second)]) == 0
     con = duckdb.connect(db, read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchall() == [(1001,)]
+    con.close()
+
+
+def test_files_are_read_and_checked_before_the_lock_is_taken(tmp_path):
+    # issue 2: the write lock only for the final transaction. Another process
+    # (the dashboard, an import) holds the store; the import reads and checks
+    # its file meanwhile, and waits only to store it.
+    db = tmp_path / "s.duckdb"
+    store.connect_write(db).close()
+    good = events_csv(tmp_path / "good.csv", row(), row(event="logout"))
+    holder = _holder(str(db))
+    seen = []
+
+    def on_wait(message):
+        seen.append("wait")
+        holder.stdin.close()  # the other process lets go
+        holder.wait()
+
+    try:
+        results = import_into(db, [good], progress=lambda *_: seen.append("read"), on_wait=on_wait)
+    finally:
+        if holder.poll() is None:
+            holder.stdin.close()
+            holder.wait()
+    assert seen[0] == "read" and seen.count("wait") == 1
+    assert seen.index("wait") < len(seen) - 1  # stored (told again) after the wait
+    assert (results[0].rows, results[0].accepted) == (2, 2)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
+    con.close()
+
+
+def test_same_content_imported_meanwhile_is_skipped_under_the_lock(tmp_path):
+    # staged while the store did not know the file, stored after another
+    # import landed the same content: counted as duplicates, stored once
+    db = tmp_path / "s.duckdb"
+    store.connect_write(db).close()
+    good = events_csv(tmp_path / "good.csv", row(), row(event="logout"))
+    holder = _holder(str(db))
+
+    def on_wait(message):
+        holder.stdin.close()
+        holder.wait()
+        assert main(["import", "--db", str(db), "--quiet", str(good)]) == 0
+
+    try:
+        (r,) = import_into(db, [good], on_wait=on_wait)
+    finally:
+        if holder.poll() is None:
+            holder.stdin.close()
+            holder.wait()
+    assert (r.rows, r.accepted, r.duplicates, r.skipped) == (2, 0, 2, True)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
+    assert con.execute("SELECT count(*) FROM imports").fetchall() == [(2,)]
     con.close()

@@ -153,3 +153,21 @@ def test_parquet_events_bad_rows_get_their_row_number(store, tmp_path):
     got = rejects(store)
     assert [(line, reason.split(" (")[0]) for line, reason, _ in got] == [
         (1, "NUL byte in a value"), (2, "timestamp without UTC offset 2026-03-02T09:20:00")]
+
+
+@pytest.mark.parametrize("column, value", [("device", "WS\x001"), ("version", "2025\x00b"), ("user", "ann\x00@x")])
+def test_parquet_nul_byte_alone_is_still_refused(store, tmp_path, column, value):
+    # the fast Parquet path looks for NUL bytes per distinct name and in
+    # version only (queries/ingest/src_native.sql): a file whose one fault is
+    # a NUL byte must still be read exactly and that row refused
+    data = {
+        "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00+01:00"],
+        "event": ["login", "logout"], "session_id": ["s1"] * 2, "user": ["ann@x"] * 2,
+        "team": ["D"] * 2, "product": ["ACD"] * 2, "version": ["2025"] * 2,
+        "device": ["WS-1"] * 2, "os": ["linux"] * 2,
+    }
+    data[column] = [data[column][0], value]
+    pq.write_table(pa.table(data), tmp_path / "e.parquet")
+    (r,) = import_paths(store, [tmp_path / "e.parquet"])
+    assert (r.rows, r.accepted, r.rejected) == (2, 1, 1)
+    assert [(line, reason) for line, reason, _ in rejects(store)] == [(2, "NUL byte in a value")]

@@ -1,0 +1,7 @@
+-- The 64-bit hash of each accepted event's identity (session_id, event, ts;
+-- data contract; the local session id stands for the session_id), for the
+-- importer's test that none occurs twice in the file: sorting these in
+-- numpy took 0.6 s on 10 M rows where GROUP BY ... HAVING count(*) > 1 took
+-- 2.7 s. Two identities with one hash only look alike: the file then takes
+-- the exact path (store_events.sql). Grain: one row per accepted row.
+SELECT hash(session_l, event, ts) AS h FROM checked WHERE reason IS NULL;
