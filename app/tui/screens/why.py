@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from app.dashboard.why import WhyData, load_why
+from app.tui.widgets.key_bar import KeyBar
 
 
 class WhyScreen(Screen):
@@ -30,7 +31,7 @@ class WhyScreen(Screen):
         yield Static(f"Why: {self.user} · {self.product}", id="why-title", classes="pane-title")
         with VerticalScroll(id="why-body"):
             yield Static("Loading…", id="why-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#why-body").loading = True
