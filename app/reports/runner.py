@@ -26,7 +26,6 @@ def bound_params(query_text: str, params: ReportParams) -> dict:
         "team": params.team,
         "since": params.since,
         "until": params.until,
-        "tz": params.tz or "UTC",
     }
     # DuckDB refuses named parameters a query does not use.
     return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
@@ -40,6 +39,7 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     check(con, spec, params)
     # The views' own R4 bound (stg_events reads a session variable): idle.
     set_as_of(con, params.as_of)
+    con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
     text = sql.load(f"reports/{name}")
     frame = con.sql(text, params=bound_params(text, params) or None).pl()
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
