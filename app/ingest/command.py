@@ -1,4 +1,4 @@
-"""``flexdash import PATH...``: the command around app.ingest.import_paths.
+"""``flexdash import PATH...``: the command around app.ingest.import_into.
 
 Exit codes (app/errors.py, README): 0 every row landed (or was a
 duplicate); 3 some rows were rejected (everything else landed); 4 a file

@@ -205,21 +205,25 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _kept_tables(number: int) -> list[tuple[str, str]]:
+    """(current name, the file's own name) of a file's staging tables."""
+    number = int(number)
+    return [("checked", f"checked_{number}"), ("file_names", f"names_{number}")]
+
+
 def keep_checked(con, number: int) -> int:
     """Rename ``checked`` and ``file_names`` to the file's own staging
     tables (checked_<number>, names_<number>)."""
-    number = int(number)
-    for table, kept in (("checked", f"checked_{number}"), ("file_names", f"names_{number}")):
+    for table, kept in _kept_tables(number):
         con.execute(_DROP.format(table=kept))
         con.execute(_RENAME.format(old=table, new=kept))
-    return number
+    return int(number)
 
 
 def use_checked(con, number: int) -> None:
     """Make a file's staging tables ``checked`` and ``file_names`` again,
     for the store queries."""
-    number = int(number)
-    for table, kept in (("checked", f"checked_{number}"), ("file_names", f"names_{number}")):
+    for table, kept in _kept_tables(number):
         con.execute(_DROP.format(table=table))
         con.execute(_RENAME.format(old=kept, new=table))
 
@@ -228,6 +232,8 @@ def drop_checked(con, number: int | None = None) -> None:
     """Drop a file's staging tables (``number``), or the current ones."""
     if number is None:
         con.execute(sql.load("ingest/drop_judged"))
-    names = ("checked", "file_names", "file_ids") if number is None else (f"checked_{int(number)}", f"names_{int(number)}")
+        names = ["checked", "file_names", "file_ids"]
+    else:
+        names = [kept for _, kept in _kept_tables(number)]
     for table in names:
         con.execute(_DROP.format(table=table))

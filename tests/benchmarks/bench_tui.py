@@ -70,10 +70,6 @@ async def settle(pilot) -> None:
             return
 
 
-def _load_running(app) -> bool:
-    return any(w.is_running and w.group == "load" for w in app.workers)
-
-
 async def wait_pane(pilot, pane_id: str) -> float:
     """Until the pane's data for the current filters has been painted (the
     app notes when: FlexdashApp.painted); returns that instant
