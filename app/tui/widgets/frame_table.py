@@ -1,8 +1,9 @@
 """A table over a polars frame, backed by Arrow (textual-fastdatatable).
 
 The built-in DataTable needs ~39 s for 100,000 rows (style.md); an Arrow
-backend renders only the rows on screen. fastdatatable cannot swap its data,
-so new data mounts a new table, keeping the cursor row where it was.
+backend renders only the rows on screen, and FastTable (fast_table.py) its
+plain cells without Rich. fastdatatable cannot swap its data, so new data
+mounts a new table, keeping the cursor row where it was.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from textual.containers import Container
 from textual.message import Message
 from textual.widgets import Static
 from textual_fastdatatable import ArrowBackend, DataTable
+
+from app.tui.widgets.fast_table import FastTable
 
 
 def displayable(df: pl.DataFrame) -> pl.DataFrame:
@@ -102,7 +105,7 @@ class FrameTable(Container):
             return
         self._generation += 1
         labels = [self.labels.get(c, c) for c in df.columns]
-        table = DataTable(
+        table = FastTable(
             backend=ArrowBackend(_arrow_for(df)),
             column_labels=labels,
             cursor_type="row",
