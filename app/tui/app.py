@@ -35,7 +35,7 @@ from app.tui.commands import DashboardCommands
 from app.tui.screens.why import WhyScreen
 from app.tui.widgets.filter_bar import FilterBar
 from app.tui.widgets.key_bar import KeyBar
-from app.tui.widgets.frame_table import prepare
+from app.tui.widgets.frame_table import prepare, warm_up
 from app.tui.widgets.panes import PANES, ChooseTeam, EmptyStore, OpenWhy, Pane
 
 DEFAULT_REFRESH_SECONDS = 2.0
@@ -112,6 +112,12 @@ class FlexdashApp(App):
             for box in self.query(Input):
                 box.cursor_blink = False
         self.load_pane("balances")
+        self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Runs in a thread, beside the first load: the tables' one-time costs."""
+        warm_up()
 
     def _as_of_text(self) -> str:
         if self.fixed_as_of is not None:

@@ -25,7 +25,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.coordinate import Coordinate
-from textual_fastdatatable import DataTable
+from textual_fastdatatable import ArrowBackend, DataTable
 from textual_fastdatatable.column import CELL_X_PADDING, Column
 from textual_fastdatatable.format import LINE_BREAK_PROG
 
@@ -67,7 +67,27 @@ def plain_line(text: str, right: bool, width: int) -> str | None:
 
 
 class FastTable(DataTable):
-    """DataTable whose body cells of plain text skip Rich's renderables."""
+    """DataTable whose body cells of plain text skip Rich's renderables, and
+    whose rows can be replaced in place (``replace_backend``)."""
+
+    @property
+    def labels(self) -> list:
+        return list(self._column_labels or [])
+
+    def replace_backend(self, backend: ArrowBackend, labels: list[str]) -> None:
+        """Show ``backend``'s rows (same columns, other rows) in this table.
+        The library's tables cannot change their data (``clear`` raises:
+        "mount a new one"); this resets what it derives from the data: the
+        columns and their widths, every render cache, the scrollable size."""
+        backend.render_markup = self.render_markup
+        self.backend = backend
+        self._column_labels = list(labels)
+        self._ordered_columns = None
+        self._update_count += 1
+        self._clear_caches()
+        self._require_update_dimensions = False
+        self._update_dimensions([])  # the virtual size, now rather than when idle
+        self.refresh()
 
     def _render_cell(
         self,
