@@ -86,3 +86,49 @@ async def test_fast_path_taken_for_plain_values_only() -> None:
         # and, as markup, what could be markup or an emoji code; shown as written otherwise
         assert plain_cell("[b]x[/]", column, True) is None and plain_cell("a :smile: b", column, True) is None
         assert plain_cell("[b]x[/]", column, False) == ("[b]x[/]", False)
+
+
+class TwoFrames(App):
+    def compose(self) -> ComposeResult:
+        from app.tui.widgets.frame_table import FrameTable
+
+        yield FrameTable(id="swapped")
+        yield FrameTable(id="fresh")
+
+
+def _lines(table) -> list[str]:
+    return [strip.text for strip in table.render_lines(table.region.reset_offset)]
+
+
+async def test_new_rows_in_place_look_like_a_new_table() -> None:
+    """FrameTable.show with the same columns swaps the backend of the table
+    on screen (FastTable.replace_backend): what it then shows must be what a
+    table mounted with those rows shows: rows, column widths, cursor."""
+    import polars as pl
+
+    from app.tui.widgets.frame_table import FrameTable
+
+    first = pl.DataFrame({"team": ["Ops", "Design", "Build"] * 20, "tokens": list(range(60))})
+    second = pl.DataFrame({"team": ["a much longer team name", "R&D"], "tokens": [1234567, -5]})
+    app = TwoFrames()
+    async with app.run_test(size=(80, 30)) as pilot:
+        swapped, fresh = app.query_one("#swapped", FrameTable), app.query_one("#fresh", FrameTable)
+        swapped.show(first)
+        await pilot.pause()
+        table = swapped.table
+        table.move_cursor(row=40, animate=False)
+        await pilot.pause()
+        swapped.show(second)
+        fresh.show(second)
+        await pilot.pause()
+        assert swapped.table is table  # swapped in place, not mounted anew
+        assert table.row_count == 2 and table.cursor_row == 1  # clamped to the last row
+        fresh.table.move_cursor(row=1, animate=False)
+        await pilot.pause()
+        assert [c.render_width for c in table.ordered_columns] == [c.render_width for c in fresh.table.ordered_columns]
+        assert _lines(table) == _lines(fresh.table)
+        assert "a much longer team name" in "\n".join(_lines(table))
+        # other columns: a new table
+        swapped.show(pl.DataFrame({"product": ["ACD"]}))
+        await pilot.pause()
+        assert swapped.table is not table and swapped.table.row_count == 1
