@@ -177,9 +177,10 @@ def filter_rates(rates: pl.DataFrame, text: str) -> pl.DataFrame:
 # --- Usage, alerts, imports -------------------------------------------------
 
 
-def load_usage(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
-    """Charges by day, team, product and user in the period (R9, R10, R12)."""
-    return frame(con, "dashboard/usage", f.sql_params())
+def load_usage(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) -> pl.DataFrame:
+    """Charges by day, team, product and user in the period (R9, R10, R12),
+    latest day first; ``limit``: the first rows only."""
+    return frame(con, "dashboard/usage", {**f.sql_params(), "limit": limit})
 
 
 def load_alerts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:

@@ -94,6 +94,8 @@ class FlexdashApp(App):
         # pane -> (filter key, time.perf_counter()) of the last paint of its
         # data on screen (what the admin sees; tests/benchmarks/bench_tui.py)
         self.painted: dict[str, tuple[tuple, float]] = {}
+        # the same when every row is there (a long pane paints its first rows first)
+        self.painted_all: dict[str, tuple[tuple, float]] = {}
 
     # --- layout -----------------------------------------------------------
 
@@ -228,7 +230,18 @@ class FlexdashApp(App):
             with self.reader.read(filters.as_of) as con:
                 state = core.store_state(con)
                 teams = core.teams(con)
-                data = None if state.empty else pane_cls.fetch(con, filters)
+                if state.empty:
+                    data = None
+                elif busy_mark and pane_cls.first_rows:
+                    # the visible pane's first rows on screen, then all of them
+                    data = pane_cls.fetch(con, filters, pane_cls.first_rows)
+                    if data.height == pane_cls.first_rows:
+                        if worker.is_cancelled:
+                            return
+                        self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data, False)
+                        data = pane_cls.fetch(con, filters)
+                else:
+                    data = pane_cls.fetch(con, filters)
         except StoreBusy:
             if busy_mark and not worker.is_cancelled:
                 self.call_from_thread(self._store_busy)
@@ -253,7 +266,9 @@ class FlexdashApp(App):
                 return
 
     def _show(self, pane_id: str, filters: Filters, signature: tuple, state: core.StoreState,
-              teams: list[str], data: Any) -> None:
+              teams: list[str], data: Any, complete: bool = True) -> None:
+        """Show a pane's data (on the UI thread). ``complete``: False for the
+        first rows of a long pane, the rest on their way (Pane.first_rows)."""
         self.busy = False
         self.known_teams = teams
         if self.filters.team and teams and self.filters.team not in teams:
@@ -269,11 +284,13 @@ class FlexdashApp(App):
         pane.loading = False
         self.empty = state.empty
         if not state.empty:
-            pane.show(data)
+            pane.show(data, complete)
             if pane_id == self.pane and self.focused is None:
                 self.call_after_refresh(pane.focus_main)
         if pane_id == self.pane:
-            self.call_after_refresh(self._mark_painted, pane_id, _key(filters))
+            self.call_after_refresh(self._mark_painted, pane_id, _key(filters), complete)
+        if not complete:
+            return  # loaded, polled and prefetched from when the rest is shown
         self._loaded[pane_id] = (_key(filters), signature)
         self._last_load_at = filters.as_of
         self._arm_poll(self.refresh_seconds)
@@ -282,8 +299,10 @@ class FlexdashApp(App):
         # for the GIL and the 2 cores (10 M events: 2.8 s instead of ~1 s).
         self.call_after_refresh(self._prefetch_next)
 
-    def _mark_painted(self, pane_id: str, key: tuple) -> None:
+    def _mark_painted(self, pane_id: str, key: tuple, complete: bool = True) -> None:
         self.painted[pane_id] = (key, time.perf_counter())
+        if complete:
+            self.painted_all[pane_id] = self.painted[pane_id]
 
     def _store_busy(self) -> None:
         self.busy = True  # keep the last data; the poll retries

@@ -102,6 +102,38 @@ async def test_team_and_period_apply_to_usage(sample_store):
         assert alerts is None or set(alerts["team"].drop_nulls()) <= {"civil"}
 
 
+async def test_a_long_usage_shows_its_first_rows_then_all(sample_store, monkeypatch):
+    """A long period paints its first rows at once, then every row (Pane.first_rows):
+    the first show is the head of the full result, marked incomplete; then the
+    full result replaces it, totals included."""
+    from app.tui.widgets.panes import UsagePane
+
+    monkeypatch.setattr(UsagePane, "first_rows", 5)
+    shown: list[tuple[int, bool, list]] = []
+    original = UsagePane.show
+
+    def recording(self, data, complete=True):
+        shown.append((data.height, complete, data.head(5).rows()))
+        original(self, data, complete)
+
+    monkeypatch.setattr(UsagePane, "show", recording)
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        shown.clear()  # shown from the prefetch (a hidden pane is fetched whole)
+        app.set_period_days(60)  # a load of the visible pane
+        await settle(pilot)
+        full = frame_of(app, "usage-table")
+        assert full.height > 5 and len(shown) == 2
+        first, last = shown[-2], shown[-1]
+        assert first[:2] == (5, False) and last[:2] == (full.height, True)
+        assert first[2] == last[2]  # the first rows are the head of the whole, in its order
+        summary = str(app.query_one("#usage-summary").render())
+        assert f"{full.height:,} rows" in summary and "reading the rest" not in summary
+
+
 async def test_bad_date_is_a_warning_not_a_crash(sample_store):
     app = make_test_app(sample_store)
     async with app.run_test(size=SIZE) as pilot:

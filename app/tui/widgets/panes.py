@@ -44,9 +44,14 @@ class ChooseTeam(Message):
 class Pane(Vertical):
     pane_id: ClassVar[str]
     title: ClassVar[str]
-    fetch: ClassVar[Callable[..., Any]]  # (con, filters) -> data, in a thread
+    fetch: ClassVar[Callable[..., Any]]  # (con, filters[, limit]) -> data, in a thread
+    # A pane whose data can be long: the app first fetches and shows this
+    # many rows (fetch(con, filters, limit)), then the rest (issue 4: a whole
+    # year of usage is 280,000 rows at 10 M events).
+    first_rows: ClassVar[int | None] = None
 
-    def show(self, data: Any) -> None:
+    def show(self, data: Any, complete: bool = True) -> None:
+        """``complete``: False while only the first rows are there."""
         raise NotImplementedError
 
     def focus_main(self) -> bool:
@@ -75,7 +80,7 @@ class BalancesPane(Pane):
         yield Static("", id="chart-title", classes="pane-subtitle")
         yield BalanceChart(id="balance-chart")
 
-    def show(self, data: core.BalancesData) -> None:
+    def show(self, data: core.BalancesData, complete: bool = True) -> None:
         table = data.table.with_columns(
             pl.col("band").replace_strict(BAND_MARKUP, default="").alias("band"),
         ).select(
@@ -110,7 +115,7 @@ class ExpirationsPane(Pane):
             empty_text="No packs imported yet: flexdash import packs.csv",
         )
 
-    def show(self, data: core.ExpirationsData) -> None:
+    def show(self, data: core.ExpirationsData, complete: bool = True) -> None:
         self.query_one("#expiry-summary", Static).update(
             f"Within {core.EXPIRY_HORIZON_DAYS} days: [b]{data.expiring_total:,}[/] tokens expire; "
             f"at the current 30-day burn [b]{data.at_risk_total:,}[/] of them will be forfeited (R21)."
@@ -140,7 +145,7 @@ class RatesPane(Pane):
             empty_text="No rate matches.",
         )
 
-    def show(self, data: pl.DataFrame) -> None:
+    def show(self, data: pl.DataFrame, complete: bool = True) -> None:
         self.rates = data
         self._refilter()
 
@@ -182,6 +187,7 @@ class UsagePane(Pane):
     pane_id = "usage"
     title = "Usage"
     fetch = staticmethod(core.load_usage)
+    first_rows = 1000
     SORTS: ClassVar[list[str]] = ["day", "tokens", "windows", "user", "product", "team"]
     BINDINGS: ClassVar = [Binding("s", "cycle_sort", "Sort")]
 
@@ -190,12 +196,15 @@ class UsagePane(Pane):
         yield Static("", id="usage-summary", classes="pane-subtitle")
         yield FrameTable(id="usage-table", empty_text="No charge in this period.")
 
-    def show(self, data: pl.DataFrame) -> None:
-        tokens = int(data["tokens"].sum() or 0) if data.height else 0
-        windows = int(data["windows"].sum() or 0) if data.height else 0
+    def show(self, data: pl.DataFrame, complete: bool = True) -> None:
+        if complete:
+            tokens = int(data["tokens"].sum() or 0) if data.height else 0
+            windows = int(data["windows"].sum() or 0) if data.height else 0
+            summary = f"[b]{tokens:,}[/] tokens in [b]{windows:,}[/] windows, {data.height:,} rows. "
+        else:
+            summary = f"the first {data.height:,} rows; reading the rest of the period… "
         self.query_one("#usage-summary", Static).update(
-            f"[b]{tokens:,}[/] tokens in [b]{windows:,}[/] windows, {data.height:,} rows. "
-            "Enter: why this was charged · s: sort · click a header to sort"
+            summary + "Enter: why this was charged · s: sort · click a header to sort"
         )
         self.query_one("#usage-table", FrameTable).show(data)
 
@@ -224,7 +233,7 @@ class AlertsPane(Pane):
         yield Static("", id="alerts-summary", classes="pane-subtitle")
         yield FrameTable(id="alerts-table", empty_text="Nothing to look at in this period.")
 
-    def show(self, data: pl.DataFrame) -> None:
+    def show(self, data: pl.DataFrame, complete: bool = True) -> None:
         counts = data.group_by("kind").len().sort("kind") if data.height else None
         summary = "  ".join(f"{k}: [b]{n}[/]" for k, n in counts.iter_rows()) if counts is not None else "no alert"
         self.query_one("#alerts-summary", Static).update(summary + "   · Enter: why")
@@ -251,7 +260,7 @@ class ImportsPane(Pane):
         yield Static("Rejected rows", id="rejects-title", classes="pane-title")
         yield FrameTable(id="rejects-table", empty_text="No rejected row.")
 
-    def show(self, data: core.ImportsData) -> None:
+    def show(self, data: core.ImportsData, complete: bool = True) -> None:
         self.query_one("#imports-table", FrameTable).show(data.imports.drop("import_id"))
         self.query_one("#rejects-title", Static).update(f"Rejected rows ({data.rejects.height:,})")
         self.query_one("#rejects-table", FrameTable).show(data.rejects)
