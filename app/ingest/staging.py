@@ -147,23 +147,34 @@ def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool:
     ]
     rel.select(*picked).create_view("src_native", replace=True)
     con.execute(sql.load("ingest/src_native"))
-    check(con, kind, exact=False)
+    if not check(con, kind, exact=False):
+        return False
     return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
 
 
-def check(con, kind: Kind, *, exact: bool) -> None:
+def check(con, kind: Kind, *, exact: bool) -> bool:
     """src_fields -> the TEMP tables ``checked`` and ``file_names``.
     ``exact``: src_fields can be read only once, and may hold refused rows
-    (whose names enter no dictionary)."""
+    (whose names enter no dictionary). Not exact (a fast path, events):
+    each column's distinct values are checked first (values_clean.sql);
+    False, and nothing staged, when one fails (the exact path will say
+    which rows)."""
+    if kind.name == "events":
+        con.execute(sql.load("ingest/event_checks"))
     con.execute(sql.load(f"ingest/check_{kind.name}"))
     if kind.name != "events":
         con.execute(sql.load(f"ingest/{_NAMES[kind.name]}"))
-        return
+        return True
     if exact:
         con.execute(sql.load("ingest/materialise_judged"))
         con.execute(sql.load("ingest/names_from_judged"))
     else:
         con.execute(sql.load("ingest/names_from_fields"))
+    con.execute(sql.load("ingest/distinct_events"))
+    if not exact:
+        if not con.execute(sql.load("ingest/values_clean")).fetchall()[0][0]:
+            return False
+        con.execute(sql.load("ingest/values_checked"), {"checked": True})
     con.execute(sql.load("ingest/names_events"))
     con.execute(sql.load("ingest/join_order_fixed"))
     try:
@@ -171,10 +182,12 @@ def check(con, kind: Kind, *, exact: bool) -> None:
     finally:
         con.execute(sql.load("ingest/join_order_reset"))
     con.execute(sql.load("ingest/drop_judged"))
+    return True
 
 
 def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
     batches = None
+    con.execute(sql.load("ingest/values_checked"), {"checked": False})  # every row checked here
     try:
         if fmt == "parquet":
             con.read_parquet(str(path), file_row_number=True).create_view("src_parquet", replace=True)
@@ -232,7 +245,7 @@ def drop_checked(con, number: int | None = None) -> None:
     """Drop a file's staging tables (``number``), or the current ones."""
     if number is None:
         con.execute(sql.load("ingest/drop_judged"))
-        names = ["checked", "file_names", "file_ids"]
+        names = ["checked", "file_names", "file_ids", "file_distinct"]
     else:
         names = [kept for _, kept in _kept_tables(number)]
     for table in names:

@@ -9,6 +9,10 @@
 -- R1: an instant with an offset ("Z", "+01:00", "+0100", "+01") is stored in
 -- UTC; R2: without one it is rejected unless ingest_cfg.assume_tz names the
 -- zone it is read in. Grain: one row per data line.
+-- The value checks are the macros of event_checks.sql. When a fast path
+-- has found every distinct value of the other columns good
+-- (ingest_cfg.values_checked, values_clean.sql), only the instant (millions
+-- of distinct values) is looked at row by row.
 -- A view: app/ingest/staging.py turns it into the `checked` table with
 -- dictionary ids (stage_events.sql), from the file's own names.
 CREATE OR REPLACE TEMP VIEW events_judged AS
@@ -19,33 +23,44 @@ WITH f AS (
            c3 AS session_id, c4 AS user_name, nullif(c5, '') AS team, c6 AS product,
            c7 AS version, c8 AS device,
            CASE WHEN c9 IN ('windows', 'macos', 'linux') THEN c9 ELSE lower(c9) END AS os,
-           cfg.assume_tz, cfg.missing
+           cfg.assume_tz, cfg.missing, cfg.values_checked
     FROM src_fields, ingest_cfg cfg
 ), shaped AS (
     -- one regular expression for the usual case; the offset-less shape is
     -- tried only on the rows that fail it (CASE is lazy)
     SELECT *,
         CASE
-            WHEN regexp_full_match(ts_text, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)')
-                THEN 'offset'
-            WHEN regexp_full_match(ts_text, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?')
-                THEN 'naive'
+            WHEN ts_with_offset(ts_text) THEN 'offset'
+            WHEN ts_naive(ts_text) THEN 'naive'
         END AS ts_form
     FROM f
 ), typed AS (
     SELECT *,
-        ts_form IS NOT NULL AS ts_shape,
-        ts_form = 'offset' AS has_offset,
         CASE WHEN ts_form = 'offset' THEN try_cast(ts_text AS TIMESTAMPTZ)
              WHEN ts_form = 'naive' AND assume_tz IS NOT NULL
                  THEN try(timezone(assume_tz, try_cast(ts_text AS TIMESTAMP)))
         END AS ts
     FROM shaped
+), timed AS (
+    -- what is wrong with the instant, if anything (an empty one is
+    -- "malformed" here; the judged chain names it an empty field first)
+    SELECT *,
+        CASE
+            WHEN ts_form IS NULL THEN 'malformed timestamp ' || left(ts_text, 80)
+                || ' (expected ISO-8601 with an offset, e.g. 2026-03-02T09:14:05+01:00)'
+            WHEN ts_form = 'naive' AND assume_tz IS NULL THEN 'timestamp without UTC offset ' || ts_text
+                || ' (R2: add an offset, or import with --assume-tz ZONE)'
+            WHEN ts IS NULL THEN 'malformed timestamp ' || left(ts_text, 80) || ' (not a valid date or time)'
+        END AS ts_reason
+    FROM typed
 ), judged AS (
     SELECT *,
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
+            -- every other column's distinct values passed (a fast path):
+            -- only the instant differs row by row
+            WHEN values_checked THEN ts_reason
             -- (x IS NULL OR x = ''), not coalesce(x, '') = '': 1.4 s less on 10 M rows
             WHEN ts_text IS NULL OR ts_text = '' OR event IS NULL OR event = '' OR session_id IS NULL
               OR session_id = '' OR user_name IS NULL OR user_name = '' OR product IS NULL OR product = ''
@@ -59,19 +74,15 @@ WITH f AS (
                     CASE WHEN coalesce(version, '') = '' THEN 'version' END,
                     CASE WHEN coalesce(device, '') = '' THEN 'device' END,
                     CASE WHEN coalesce(os, '') = '' THEN 'os' END)
-            WHEN NOT ts_shape THEN 'malformed timestamp ' || left(ts_text, 80)
-                || ' (expected ISO-8601 with an offset, e.g. 2026-03-02T09:14:05+01:00)'
-            WHEN NOT has_offset AND assume_tz IS NULL THEN 'timestamp without UTC offset ' || ts_text
-                || ' (R2: add an offset, or import with --assume-tz ZONE)'
-            WHEN ts IS NULL THEN 'malformed timestamp ' || left(ts_text, 80) || ' (not a valid date or time)'
-            WHEN event NOT IN ('login', 'activity', 'logout') THEN 'unknown event kind ' || left(event, 80)
+            WHEN ts_reason IS NOT NULL THEN ts_reason
+            WHEN NOT known_event(event) THEN 'unknown event kind ' || left(event, 80)
                 || ' (expected login, activity or logout)'
-            WHEN os NOT IN ('windows', 'macos', 'linux') THEN 'unknown os ' || left(os, 80)
+            WHEN NOT known_os(os) THEN 'unknown os ' || left(os, 80)
                 || ' (expected windows, macos or linux)'
-            WHEN NOT regexp_matches(version, '^\d{4}') THEN 'version ' || left(version, 80)
+            WHEN NOT version_has_year(version) THEN 'version ' || left(version, 80)
                 || ' does not start with a 4-digit year'
         END AS reason
-    FROM typed
+    FROM timed
 )
 -- event and os stay text here (the staging connection may not know the
 -- store's ENUM types); they are cast when stored.

@@ -12,11 +12,12 @@
 -- checks, and the name columns are looked into once per distinct name
 -- (fast_path_clean.sql); either way the file is then read exactly, where
 -- every value of every row is looked into (src_csv.sql, src_parquet.sql).
--- A plain CSV (ingest_cfg.nul_free) holds none at all.
+-- A plain CSV (ingest_cfg.nul_free) holds none at all, and when every
+-- distinct value was looked into (ingest_cfg.values_checked) none is left.
 -- Grain: one row per data row.
 CREATE OR REPLACE TEMP VIEW src_fields AS
 SELECT CAST(NULL AS BIGINT) AS line,
-       CASE WHEN NOT cfg.nul_free AND contains(c7, chr(0))
+       CASE WHEN NOT cfg.nul_free AND NOT cfg.values_checked AND contains(c7, chr(0))
             THEN 'NUL byte in a value' END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
        c1, c2, c3, c4, c5, c6, c7, c8, c9

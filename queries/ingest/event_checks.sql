@@ -1,0 +1,17 @@
+-- The checks of one usage-event value (data contract "Usage events"; R1,
+-- R2), as TEMP macros: check_events.sql applies them to every row, and a
+-- fast path (values_clean.sql) to each distinct event, os and version of a
+-- file, so that the rules are written once. Macros are inlined where they
+-- are used.
+-- An instant with an offset ("Z", "+01:00", "+0100", "+01") (R1):
+CREATE OR REPLACE TEMP MACRO ts_with_offset(t) AS
+    regexp_full_match(t, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)');
+-- the same without an offset (rejected unless --assume-tz, R2):
+CREATE OR REPLACE TEMP MACRO ts_naive(t) AS
+    regexp_full_match(t, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?');
+-- event and os, once lower-cased (they are taken case-insensitively):
+CREATE OR REPLACE TEMP MACRO known_event(e) AS e IN ('login', 'activity', 'logout');
+CREATE OR REPLACE TEMP MACRO known_os(o) AS o IN ('windows', 'macos', 'linux');
+-- a version starts with its 4-digit year (the idle-detection and Linux rules
+-- go by the year, R6, R18):
+CREATE OR REPLACE TEMP MACRO version_has_year(v) AS regexp_matches(v, '^\d{4}');

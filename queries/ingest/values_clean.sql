@@ -1,0 +1,17 @@
+-- Does every distinct value of an events file read by a fast path (but its
+-- instants) pass the checks of check_events.sql (the macros of
+-- event_checks.sql)? Then no row can fail them, and the staged rows are
+-- checked for their instant only (values_checked.sql). A required column
+-- empty or NULL, an unknown event kind or os, a version without its year,
+-- a NUL byte anywhere: false, and the file is read exactly, where each
+-- refused row gets its reason.
+-- team may be empty (R12). Grain: one row.
+SELECT coalesce(bool_and(
+    name IS NOT NULL AND NOT contains(name, chr(0)) AND CASE dict
+        WHEN 'events' THEN known_event(lower(name))
+        WHEN 'os' THEN known_os(lower(name))
+        WHEN 'versions' THEN version_has_year(name)
+        ELSE name <> ''
+    END), false)
+FROM file_distinct
+WHERE dict <> 'teams' OR contains(name, chr(0));
