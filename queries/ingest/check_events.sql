@@ -81,6 +81,8 @@ WITH f AS (
                 || ' (expected windows, macos or linux)'
             WHEN NOT version_has_year(version) THEN 'version ' || left(version, 80)
                 || ' does not start with a 4-digit year'
+            WHEN NOT product_code(product) THEN 'product * is no product code'
+                || ' (in assignments only, it stands for every product)'
         END AS reason
     FROM timed
 )

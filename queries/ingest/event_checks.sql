@@ -15,3 +15,6 @@ CREATE OR REPLACE TEMP MACRO known_os(o) AS o IN ('windows', 'macos', 'linux');
 -- a version starts with its 4-digit year (the idle-detection and Linux rules
 -- go by the year, R6, R18):
 CREATE OR REPLACE TEMP MACRO version_has_year(v) AS regexp_matches(v, '^\d{4}');
+-- '*' stands for every product in an assignment (data contract); an event
+-- names one product:
+CREATE OR REPLACE TEMP MACRO product_code(p) AS p <> '*';

@@ -3,7 +3,7 @@
 -- event_checks.sql)? Then no row can fail them, and the staged rows are
 -- checked for their instant only (values_checked.sql). A required column
 -- empty or NULL, an unknown event kind or os, a version without its year,
--- a NUL byte anywhere: false, and the file is read exactly, where each
+-- product '*', a NUL byte anywhere: false, and the file is read exactly, where each
 -- refused row gets its reason.
 -- team may be empty (R12). Grain: one row.
 SELECT coalesce(bool_and(
@@ -11,6 +11,7 @@ SELECT coalesce(bool_and(
         WHEN 'events' THEN known_event(lower(name))
         WHEN 'os' THEN known_os(lower(name))
         WHEN 'versions' THEN version_has_year(name)
+        WHEN 'products' THEN name <> '' AND product_code(name)
         ELSE name <> ''
     END), false)
 FROM file_distinct

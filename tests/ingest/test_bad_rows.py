@@ -172,3 +172,13 @@ def test_blank_lines_are_not_rows_and_lines_stay_true(store, tmp_path):
     r = one(store, path)
     assert (r.rows, r.accepted, r.rejected) == (2, 1, 1)
     assert rejects(store)[0][0] == 4
+
+
+def test_product_star_is_no_product_code(store, tmp_path):
+    # '*' means every product in an assignment; an event naming it is refused
+    # with its reason (it was once dropped unseen when stored)
+    path = events_csv(tmp_path / "e.csv", row(), row(product="*", event="activity"), row(event="logout"))
+    r = one(store, path)
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (3, 2, 0, 1)
+    ((line, reason, _),) = rejects(store)
+    assert line == 3 and reason.startswith("product * is no product code")
