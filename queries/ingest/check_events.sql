@@ -90,7 +90,5 @@ WITH f AS (
 -- store's ENUM types); they are cast when stored.
 SELECT line, reason,
        CASE WHEN reason IS NOT NULL THEN raw_text END AS raw,
-       ts, event, session_id, user_name, team, product, version,
-       CASE WHEN reason IS NULL THEN CAST(version[1:4] AS SMALLINT) END AS version_year,
-       device, os
+       ts, event, session_id, user_name, team, product, version, device, os
 FROM judged;

@@ -1,5 +1,7 @@
 -- The names of an events file, one local dictionary per name column
--- (sessions, users, teams, products, devices), from its distinct values
+-- (sessions, users, teams, products, devices; and versions: the staged
+-- rows carry a version's local id, its text and year are looked up once
+-- per version when stored, file_versions.sql), from its distinct values
 -- (file_distinct, distinct_events.sql): each name gets a local id, which
 -- the staged rows carry instead of the text (stage_events.sql). The store's
 -- ids are given only in the final transaction (dict_*.sql, then
@@ -9,4 +11,4 @@
 CREATE OR REPLACE TEMP TABLE file_names AS
 SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict) AS INTEGER) AS local_id
 FROM file_distinct
-WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices') AND name IS NOT NULL;
+WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices', 'versions') AND name IS NOT NULL;

@@ -8,10 +8,11 @@
 CREATE OR REPLACE TEMP TABLE checked AS
 SELECT j.line, j.reason, j.raw, j.ts, j.event,
        s.local_id AS session_l, u.local_id AS user_l, t.local_id AS team_l,
-       p.local_id AS product_l, j.version, j.version_year, d.local_id AS device_l, j.os
+       p.local_id AS product_l, v.local_id AS version_l, d.local_id AS device_l, j.os
 FROM events_judged j
 LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'sessions') s ON s.name = j.session_id
 LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'users') u ON u.name = j.user_name
 LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'teams') t ON t.name = j.team
 LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'products') p ON p.name = j.product
-LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'devices') d ON d.name = j.device;
+LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'devices') d ON d.name = j.device
+LEFT JOIN (SELECT name, local_id FROM file_names WHERE dict = 'versions') v ON v.name = j.version;

@@ -8,7 +8,7 @@
 -- $1: import_id. Grain: one row per new event. Returns the rows inserted.
 INSERT INTO events
 SELECT k.session_key, k.ts, k.event, u.id, t.id, p.id,
-       c.version, c.version_year, d.id, CAST(c.os AS os_kind), $1
+       v.version, v.version_year, d.id, CAST(c.os AS os_kind), $1
 FROM (
     SELECT min(c.rowid) AS rid, s.id AS session_key, c.ts, CAST(c.event AS event_kind) AS event
     FROM checked c
@@ -21,4 +21,5 @@ JOIN checked c ON c.rowid = k.rid
 JOIN file_ids u ON u.dict = 'users' AND u.local_id = c.user_l
 LEFT JOIN file_ids t ON t.dict = 'teams' AND t.local_id = c.team_l
 JOIN file_ids p ON p.dict = 'products' AND p.local_id = c.product_l
-JOIN file_ids d ON d.dict = 'devices' AND d.local_id = c.device_l;
+JOIN file_ids d ON d.dict = 'devices' AND d.local_id = c.device_l
+JOIN file_versions v ON v.local_id = c.version_l;
