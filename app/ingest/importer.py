@@ -267,7 +267,7 @@ def _store_file(con, item: _Staged) -> None:
         store_query = f"store_{kind}"
         if kind == "events":
             con.execute(sql.load("ingest/file_ids"))
-            con.execute(sql.load("ingest/file_versions"))
+            con.execute(sql.load("ingest/file_values"))
             if item.unique and _rows(con, "events_plain_ok")[0][0]:
                 store_query = "store_events_plain"  # all new: no exactly-once work to do
         accepted = _rows(con, store_query, [import_id])[0][0]

@@ -245,7 +245,7 @@ def drop_checked(con, number: int | None = None) -> None:
     """Drop a file's staging tables (``number``), or the current ones."""
     if number is None:
         con.execute(sql.load("ingest/drop_judged"))
-        names = ["checked", "file_names", "file_ids", "file_versions", "file_distinct"]
+        names = ["checked", "file_names", "file_ids", "file_events", "file_os", "file_versions", "file_distinct"]
     else:
         names = [kept for _, kept in _kept_tables(number)]
     for table in names:

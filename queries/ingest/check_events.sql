@@ -87,7 +87,8 @@ WITH f AS (
     FROM timed
 )
 -- event and os stay text here (the staging connection may not know the
--- store's ENUM types); they are cast when stored.
+-- store's ENUM types): staged as local ids, cast once per value when
+-- stored (file_values.sql).
 SELECT line, reason,
        CASE WHEN reason IS NOT NULL THEN raw_text END AS raw,
        ts, event, session_id, user_name, team, product, version, device, os

@@ -1,7 +1,8 @@
 -- The names of an events file, one local dictionary per name column
--- (sessions, users, teams, products, devices; and versions: the staged
--- rows carry a version's local id, its text and year are looked up once
--- per version when stored, file_versions.sql), from its distinct values
+-- (sessions, users, teams, products, devices; and events, os, versions:
+-- the staged rows carry their local ids, and what they stand for is
+-- looked up once per value when stored, file_values.sql), from its
+-- distinct values
 -- (file_distinct, distinct_events.sql): each name gets a local id, which
 -- the staged rows carry instead of the text (stage_events.sql). The store's
 -- ids are given only in the final transaction (dict_*.sql, then
@@ -10,5 +11,10 @@
 -- Grain: one row per (dictionary, name).
 CREATE OR REPLACE TEMP TABLE file_names AS
 SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict) AS INTEGER) AS local_id
-FROM file_distinct
-WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices', 'versions') AND name IS NOT NULL;
+FROM (
+    -- event and os as check_events.sql reads them: lower-cased
+    SELECT DISTINCT dict, CASE WHEN dict IN ('events', 'os') THEN lower(name) ELSE name END AS name
+    FROM file_distinct
+    WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices', 'events', 'os', 'versions')
+      AND name IS NOT NULL
+) AS n;
