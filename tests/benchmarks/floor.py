@@ -41,8 +41,13 @@ class Report:
         self.s = floor_seconds
         self.rows: list[tuple[str, str, str, str]] = []
 
-    def time(self, name: str, seconds: float, target_s: float | None = None) -> float:
-        ratio = seconds / self.s
+    def time(self, name: str, seconds: float, target_s: float | None = None, floor: float | None = None) -> float:
+        """``floor``: S measured just before this figure (the machine's speed
+        drifts within a run: S was 1.6 s and 2.8 s in one hour); else the
+        run's S."""
+        if floor is not None:
+            name = f"{name} [S {floor:.2f} s]"
+        ratio = seconds / (floor or self.s)
         verdict = "" if target_s is None else ("ok" if ratio <= target_s else "OVER")
         target = "" if target_s is None else f"<= {target_s:g} S"
         self.rows.append((name, f"{seconds:8.3f} s", f"{ratio:6.2f} S", f"{target} {verdict}".strip()))
