@@ -159,8 +159,10 @@ def load_expirations(con: duckdb.DuckDBPyConnection, f: Filters) -> ExpirationsD
 
 
 def load_rates(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
-    """The rate table with each product's history (R10, R6, R11, R18)."""
-    return frame(con, "dashboard/rates", {"as_of": f.as_of})
+    """The rates in force during the period with each product's history
+    (R10, R6, R11, R18), and the tokens the team (or all) was charged per
+    product in the period (R9)."""
+    return frame(con, "dashboard/rates", f.sql_params())
 
 
 def filter_rates(rates: pl.DataFrame, text: str) -> pl.DataFrame:
@@ -193,10 +195,17 @@ def load_alerts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
 class ImportsData:
     imports: pl.DataFrame
     rejects: pl.DataFrame = field(default_factory=pl.DataFrame)
+    total: int = 0  # files imported in all, whatever the period
 
 
 def load_imports(con: duckdb.DuckDBPyConnection, f: Filters) -> ImportsData:
-    return ImportsData(imports=frame(con, "dashboard/imports"), rejects=frame(con, "dashboard/rejects"))
+    """The files imported in the period, with the team's rows in each when
+    a team is chosen, and their rejected rows; and how many files were
+    imported in all (an empty period is then not "nothing imported")."""
+    params = f.sql_params()
+    total = int(frame(con, "dashboard/imports_total").item())
+    return ImportsData(imports=frame(con, "dashboard/imports", params),
+                       rejects=frame(con, "dashboard/rejects", params), total=total)
 
 
 def period_days(f: Filters) -> tuple[date | None, date | None]:

@@ -120,3 +120,60 @@ def test_balances_pane_on_the_sample_logs_r13_r15(sample_store):
     shares = dict(zip(pane["team"], pane["share_left"], strict=True))
     for team, bal in zip(pane["team"], pane["balance"], strict=True):
         assert shares[team] == pytest.approx(bal * 100 / purchased[team])
+
+
+def test_rates_pane_follows_the_period_and_team_r10(sample_store):
+    """sample_logs/rates.csv: C3D at 12 tokens/day from 2021-09-07, 13 from
+    2026-10-01 (R10). A period lists the rows in force at some instant of it
+    and marks the one in force at its end; the team filters the tokens
+    charged, not the rates."""
+    from app.dashboard import StoreReader
+    from app.dashboard.panes import load_rates
+    from tests.tui.helpers import AS_OF
+
+    def c3d(since, until, team=None):
+        f = Filters.default(AS_OF).with_(since=since, until=until, team=team)
+        with StoreReader(sample_store).read(AS_OF) as con:
+            rates = load_rates(con, f)
+        rows = rates.filter(pl.col("product") == "C3D")
+        return rows.select("tokens_per_day", "current").rows(), rates
+
+    assert c3d(date(2026, 10, 23), date(2026, 11, 21))[0] == [(13, True)]
+    assert c3d(date(2026, 9, 1), date(2026, 9, 30))[0] == [(12, True)]
+    assert c3d(date(2026, 9, 15), date(2026, 10, 15))[0] == [(13, True), (12, False)]
+    assert c3d(date(2026, 9, 15), date(2026, 9, 30))[0] == [(12, True)]  # 13 starts after the period
+    # tokens charged per product in the period: every team's add up to all teams'
+    since, until = date(2026, 10, 23), date(2026, 11, 21)
+    _, everyone = c3d(since, until)
+    with StoreReader(sample_store).read(AS_OF) as con:
+        teams = [t for (t,) in con.execute("SELECT team FROM teams").fetchall()]
+    per_team = [c3d(since, until, team)[1] for team in teams]
+    for product, total in everyone.select("product", "tokens_in_period").unique().iter_rows():
+        parts = [int(df.filter(pl.col("product") == product)["tokens_in_period"].max()) for df in per_team]
+        assert sum(parts) == total, product
+    assert everyone["tokens_in_period"].sum() > 0
+    assert all(df["product"].to_list() == everyone["product"].to_list() for df in per_team)  # same rates
+
+
+def test_imports_pane_follows_the_period_and_counts_the_teams_rows(sample_store):
+    """The sample imports are pinned at 2026-11-20 18:0x (tests/tui/conftest.py)."""
+    from app.dashboard import StoreReader
+    from app.dashboard.panes import load_imports
+    from tests.tui.helpers import AS_OF
+
+    with StoreReader(sample_store).read(AS_OF) as con:
+        everything = load_imports(con, Filters.default(AS_OF))
+        before = load_imports(con, Filters.default(AS_OF).with_(since=date(2026, 11, 1), until=date(2026, 11, 19)))
+        civil = load_imports(con, Filters.default(AS_OF).with_(team="civil"))
+        civil_rows = con.execute(
+            "SELECT (SELECT count(*) FROM events JOIN teams USING (team_id) WHERE team = 'civil')"
+            " + (SELECT count(*) FROM packs JOIN teams USING (team_id) WHERE team = 'civil')"
+            " + (SELECT count(*) FROM assignments JOIN teams USING (team_id) WHERE team = 'civil')"
+        ).fetchall()[0][0]
+        files = con.execute("SELECT count(*) FROM imports").fetchall()[0][0]
+        refused = con.execute("SELECT count(*) FROM rejects").fetchall()[0][0]
+    assert everything.imports.height == everything.total == files > 0
+    assert everything.imports["team_rows"].null_count() == files  # no team chosen: no count
+    assert before.imports.height == 0 and before.rejects.height == 0 and before.total == files
+    assert everything.rejects.height == refused
+    assert civil.imports["team_rows"].sum() == civil_rows > 0

@@ -135,13 +135,15 @@ class RatesPane(Pane):
         self.rates: pl.DataFrame | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Rates (tokens per 24 h, with each product's history)", classes="pane-title")
+        yield Static("Rates (tokens per 24 h) in force in the period, with each product's history",
+                     classes="pane-title")
         yield Input(placeholder="/ to filter as you type: product, name, kind, host  (Esc or Enter: back to the table)",
                     id="rates-filter")
         yield FrameTable(
             id="rates-table",
             labels={"tokens_per_day": "tokens/day", "idle_detection_since": "idle det. since",
-                    "effective_from": "effective from", "current": "in force"},
+                    "effective_from": "effective from", "current": "in force",
+                    "tokens_in_period": "charged (period)"},
             empty_text="No rate matches.",
         )
 
@@ -155,7 +157,7 @@ class RatesPane(Pane):
         text = self.query_one("#rates-filter", Input).value
         rows = core.filter_rates(self.rates, text).select(
             "product", "name", "kind", "host", "tokens_per_day", "effective_from",
-            "idle_detection_since", "linux", "current", "origin", "source",
+            "idle_detection_since", "linux", "current", "tokens_in_period", "origin", "source",
         )
         self.query_one("#rates-table", FrameTable).show(rows)
 
@@ -255,14 +257,23 @@ class ImportsPane(Pane):
     fetch = staticmethod(core.load_imports)
 
     def compose(self) -> ComposeResult:
-        yield Static("Imports", classes="pane-title")
-        yield FrameTable(id="imports-table", empty_text="Nothing imported yet.")
+        yield Static("Imports in the period", id="imports-title", classes="pane-title")
+        yield FrameTable(id="imports-table", labels={"team_rows": "rows of the team"},
+                         empty_text="Nothing imported yet.")
         yield Static("Rejected rows", id="rejects-title", classes="pane-title")
         yield FrameTable(id="rejects-table", empty_text="No rejected row.")
 
     def show(self, data: core.ImportsData, complete: bool = True) -> None:
-        self.query_one("#imports-table", FrameTable).show(data.imports.drop("import_id"))
-        self.query_one("#rejects-title", Static).update(f"Rejected rows ({data.rejects.height:,})")
+        imports = data.imports.drop("import_id")
+        if imports["team_rows"].null_count() == imports.height:
+            imports = imports.drop("team_rows")  # no team chosen
+        table = self.query_one("#imports-table", FrameTable)
+        table.empty_text = (f"No file imported in this period ({data.total:,} in all: widen the period)"
+                            if data.total else "Nothing imported yet.")
+        self.query_one("#imports-title", Static).update(
+            f"Imports in the period ({data.imports.height:,} of {data.total:,} files)")
+        table.show(imports)
+        self.query_one("#rejects-title", Static).update(f"Rejected rows of these files ({data.rejects.height:,})")
         self.query_one("#rejects-table", FrameTable).show(data.rejects)
 
 
