@@ -270,6 +270,8 @@ def _store_file(con, item: _Staged) -> None:
             con.execute(sql.load("ingest/file_values"))
             if item.unique and _rows(con, "events_plain_ok")[0][0]:
                 store_query = "store_events_plain"  # all new: no exactly-once work to do
+                if _rows(con, "ids_unchanged")[0][0]:
+                    store_query = "store_events_same_ids"  # and the local ids are the store's
         accepted = _rows(con, store_query, [import_id])[0][0]
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted

@@ -8,9 +8,12 @@
 -- ids are given only in the final transaction (dict_*.sql, then
 -- file_ids.sql), so staging needs no store and no lock (issue 2), and the
 -- 10 M-row staging table holds integers, not text (text cost ~7 s more).
+-- Local ids follow name order, as the store's new ids do (dict_*.sql): in
+-- a new store the first file's local ids are the store's ids, and
+-- store_events_same_ids.sql needs no join (ids_unchanged.sql).
 -- Grain: one row per (dictionary, name).
 CREATE OR REPLACE TEMP TABLE file_names AS
-SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict) AS INTEGER) AS local_id
+SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict ORDER BY name) AS INTEGER) AS local_id
 FROM (
     -- event and os as check_events.sql reads them: lower-cased
     SELECT DISTINCT dict, CASE WHEN dict IN ('events', 'os') THEN lower(name) ELSE name END AS name

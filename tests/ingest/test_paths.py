@@ -57,3 +57,43 @@ def test_a_clean_plain_file_is_checked_once_per_distinct_value(store, tmp_path, 
         (r,) = import_paths(store, [path])
         assert (r.accepted, r.rejected) == (1, 1), bad
         assert exact_reads[-1] == path
+
+
+FULL_ROWS = (
+    "SELECT s.session_id, CAST(e.event AS VARCHAR), e.ts, u.user_name, t.team, p.product, e.version,"
+    " e.version_year, d.device, CAST(e.os AS VARCHAR)"
+    " FROM events e JOIN sessions s USING (session_key) JOIN users u USING (user_id)"
+    " LEFT JOIN teams t USING (team_id) JOIN products p USING (product_id) JOIN devices d USING (device_id)"
+    " ORDER BY 1, 3, 2"
+)
+
+
+def test_a_new_stores_ids_are_the_files_and_store_the_same(tmp_path, monkeypatch):
+    """In a new store the first events file's local ids are the store's
+    (both follow name order): store_events_same_ids.sql stores them as they
+    are. The same file into a store that already holds other names takes
+    the joins (store_events_plain.sql); both store the same events."""
+    from app import sql as sql_mod
+    from app import store as store_mod
+
+    used = []
+    real_load = sql_mod.load
+    monkeypatch.setattr(sql_mod, "load", lambda name: used.append(name) or real_load(name))
+    rows = [row(session="s3", user="zoe@x", team="Ops", device="WS-9", version="2024", os="macos"),
+            row(session="s1", event="activity", ts="2026-03-02T09:20:00+01:00", team=""), *ROWS[2:]]
+    path = events_csv(tmp_path / "e.csv", *rows)
+    got = []
+    for name, first in (("new", None), ("used", row(session="a0", user="aaron@x", team="Alpha", product="ACAD",
+                                                        device="AA-1", ts="2025-01-01T00:00:00Z"))):
+        con = store_mod.connect_write(tmp_path / f"{name}.duckdb")
+        if first:
+            import_paths(con, [events_csv(tmp_path / "first.csv", first)])
+        used.clear()
+        (r,) = import_paths(con, [path])
+        assert (r.accepted, r.rejected) == (len(rows), 0)
+        got.append(([x for x in con.execute(FULL_ROWS).fetchall() if x[0] != "a0"],
+                    "ingest/store_events_same_ids" in used, "ingest/store_events_plain" in used))
+        con.close()
+    (new_rows, new_same, _), (used_rows, used_same, used_plain) = got
+    assert new_same and not used_same and used_plain
+    assert new_rows == used_rows and len(new_rows) == len(rows)
