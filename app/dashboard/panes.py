@@ -185,6 +185,21 @@ def load_usage(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = N
     return frame(con, "dashboard/usage", {**f.sql_params(), "limit": limit})
 
 
+USAGE_HEAD_DAYS = 7
+
+
+def load_usage_head(con: duckdb.DuckDBPyConnection, f: Filters, limit: int) -> tuple[pl.DataFrame, bool]:
+    """The first ``limit`` rows of :func:`load_usage`, read from the period's
+    last days only (a whole year is aggregated in ~0.15 s, a week at once):
+    rows are ordered by day first, so whole last days are a prefix of the
+    whole. Returns (rows, complete): complete when they are every row."""
+    last = min(f.until, f.as_of.date()) if f.until else f.as_of.date()
+    recent = last - timedelta(days=USAGE_HEAD_DAYS - 1)
+    whole = f.since is not None and f.since >= recent
+    head = load_usage(con, f if whole else f.with_(since=recent), limit)
+    return head, whole and head.height < limit
+
+
 def load_alerts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     """Denials, concurrent use, device limit, several teams, plug-in
     auto-starts, unterminated sessions (R16-R19, R12, R11, R5)."""

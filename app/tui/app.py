@@ -232,10 +232,10 @@ class FlexdashApp(App):
                 teams = core.teams(con)
                 if state.empty:
                     data = None
-                elif busy_mark and pane_cls.first_rows:
+                elif busy_mark and pane_cls.fetch_head is not None:
                     # the visible pane's first rows on screen, then all of them
-                    data = pane_cls.fetch(con, filters, pane_cls.first_rows)
-                    if data.height == pane_cls.first_rows:
+                    data, complete = pane_cls.fetch_head(con, filters)
+                    if not complete:
                         if worker.is_cancelled:
                             return
                         self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data, False)
@@ -268,7 +268,7 @@ class FlexdashApp(App):
     def _show(self, pane_id: str, filters: Filters, signature: tuple, state: core.StoreState,
               teams: list[str], data: Any, complete: bool = True) -> None:
         """Show a pane's data (on the UI thread). ``complete``: False for the
-        first rows of a long pane, the rest on their way (Pane.first_rows)."""
+        first rows of a long pane, the rest on their way (Pane.fetch_head)."""
         self.busy = False
         self.known_teams = teams
         if self.filters.team and teams and self.filters.team not in teams:

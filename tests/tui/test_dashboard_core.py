@@ -177,3 +177,25 @@ def test_imports_pane_follows_the_period_and_counts_the_teams_rows(sample_store)
     assert before.imports.height == 0 and before.rejects.height == 0 and before.total == files
     assert everything.rejects.height == refused
     assert civil.imports["team_rows"].sum() == civil_rows > 0
+
+
+@pytest.mark.parametrize("days,limit", [(60, 10), (60, 100000), (5, 100000), (5, 3), (90, 1000)])
+def test_usage_head_is_a_prefix_of_the_whole(sample_store, days, limit):
+    """load_usage_head reads the period's last days only: its rows must be the
+    first rows of load_usage (ordered by day first), and "complete" only when
+    they are all of them."""
+    from datetime import timedelta
+
+    from app.dashboard import StoreReader
+    from app.dashboard.panes import load_usage, load_usage_head
+    from tests.tui.helpers import AS_OF
+
+    last = AS_OF.date()
+    f = Filters.default(AS_OF).with_(since=last - timedelta(days=days - 1), until=last)
+    with StoreReader(sample_store).read(AS_OF) as con:
+        whole = load_usage(con, f)
+        head, complete = load_usage_head(con, f, limit)
+    assert whole.height > 0
+    assert 0 < head.height <= limit
+    assert head.equals(whole.head(head.height))
+    assert complete == (head.height == whole.height)

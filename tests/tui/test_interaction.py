@@ -103,12 +103,12 @@ async def test_team_and_period_apply_to_usage(sample_store):
 
 
 async def test_a_long_usage_shows_its_first_rows_then_all(sample_store, monkeypatch):
-    """A long period paints its first rows at once, then every row (Pane.first_rows):
+    """A long period paints its first rows at once, then every row (Pane.fetch_head):
     the first show is the head of the full result, marked incomplete; then the
     full result replaces it, totals included."""
     from app.tui.widgets.panes import UsagePane
 
-    monkeypatch.setattr(UsagePane, "first_rows", 5)
+    monkeypatch.setattr(UsagePane, "FIRST_ROWS", 5)
     shown: list[tuple[int, bool, list]] = []
     original = UsagePane.show
 

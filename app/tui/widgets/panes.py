@@ -44,11 +44,12 @@ class ChooseTeam(Message):
 class Pane(Vertical):
     pane_id: ClassVar[str]
     title: ClassVar[str]
-    fetch: ClassVar[Callable[..., Any]]  # (con, filters[, limit]) -> data, in a thread
-    # A pane whose data can be long: the app first fetches and shows this
-    # many rows (fetch(con, filters, limit)), then the rest (issue 4: a whole
-    # year of usage is 280,000 rows at 10 M events).
-    first_rows: ClassVar[int | None] = None
+    fetch: ClassVar[Callable[..., Any]]  # (con, filters) -> data, in a thread
+    # A pane whose data can be long: the app first fetches and shows its
+    # first rows, fetch_head(con, filters) -> (rows, complete), then, unless
+    # complete, all of them (issue 4: a whole year of usage is 280,000 rows
+    # at 10 M events).
+    fetch_head: ClassVar[Callable[..., Any] | None] = None
 
     def show(self, data: Any, complete: bool = True) -> None:
         """``complete``: False while only the first rows are there."""
@@ -189,7 +190,8 @@ class UsagePane(Pane):
     pane_id = "usage"
     title = "Usage"
     fetch = staticmethod(core.load_usage)
-    first_rows = 1000
+    FIRST_ROWS: ClassVar[int] = 1000
+    fetch_head = staticmethod(lambda con, f: core.load_usage_head(con, f, UsagePane.FIRST_ROWS))
     SORTS: ClassVar[list[str]] = ["day", "tokens", "windows", "user", "product", "team"]
     BINDINGS: ClassVar = [Binding("s", "cycle_sort", "Sort")]
 
