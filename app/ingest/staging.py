@@ -3,10 +3,13 @@ checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql), and the
 names it brings to the dictionaries into ``file_names`` (names_<kind>.sql).
 
 An events file is staged with integers where its names were: a first pass
-gathers its names into local dictionaries (names_events.sql), a second
-checks every row and replaces each name by its local id
-(stage_events.sql); the store's ids are given in the final transaction.
-Staging needs no store, so the importer can stage with no lock held.
+gathers each column's distinct values (distinct_events.sql; on a fast path
+event, os, version and the names are checked there, once per value:
+values_clean.sql) into local dictionaries (names_events.sql), a second
+checks every row (only its instant, after a clean first pass) and replaces
+each name, event, os and version by its local id (stage_events.sql); the
+store's ids are given in the final transaction. Staging needs no store, so
+the importer can stage with no lock held.
 
 Events files (the big inputs) take a fast path when they can: DuckDB's own
 parallel readers, picking only the contract's columns as text (a plain CSV:
