@@ -132,3 +132,26 @@ async def test_new_rows_in_place_look_like_a_new_table() -> None:
         swapped.show(pl.DataFrame({"product": ["ACD"]}))
         await pilot.pause()
         assert swapped.table is not table and swapped.table.row_count == 1
+
+
+async def test_names_are_shown_as_written_and_markup_columns_as_markup() -> None:
+    """The table renders text as Rich markup (the Balances band is coloured
+    that way): any other text must show as written, brackets and all."""
+    import polars as pl
+    from rich.text import Text
+
+    from app.tui.widgets.frame_table import FrameTable, _escaped
+
+    names = ["[bold]Ops", "Design [Paris]", "a\\", "[b]x\\", "\\[b]", "plain"]
+    for name in names:
+        assert Text.from_markup(_escaped(name)).plain == name
+    app = TwoFrames()
+    async with app.run_test(size=(80, 30)) as pilot:
+        table = app.query_one("#swapped", FrameTable)
+        table.markup = frozenset({"band"})
+        table.show(pl.DataFrame({"team": names, "band": ["[green]● ok[/]"] * len(names)}))
+        await pilot.pause()
+        shown = "\n".join(_lines(table.table))
+        for name in names:
+            assert name in shown
+        assert "● ok" in shown and "[green]" not in shown

@@ -28,7 +28,8 @@ class WhyScreen(Screen):
         self.day = day
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Why: {self.user} · {self.product}", id="why-title", classes="pane-title")
+        # names as written, never read as markup
+        yield Static(Text(f"Why: {self.user} · {self.product}"), id="why-title", classes="pane-title")
         with VerticalScroll(id="why-body"):
             yield Static("Loading…", id="why-text")
         yield KeyBar()
@@ -48,6 +49,6 @@ class WhyScreen(Screen):
 
     def show(self, data: WhyData) -> None:
         self.query_one("#why-body").loading = False
-        self.query_one("#why-title", Static).update(data.title)
+        self.query_one("#why-title", Static).update(Text(data.title))
         # plain text from explain: shown as is, never read as markup
         self.query_one("#why-text", Static).update(Text(data.text))

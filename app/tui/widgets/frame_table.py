@@ -15,19 +15,43 @@ import polars as pl
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
+from rich.markup import escape
 from textual.widgets import Static
 from textual_fastdatatable import ArrowBackend, DataTable
 
 from app.tui.widgets.fast_table import FastTable
 
 
-def displayable(df: pl.DataFrame) -> pl.DataFrame:
+def literal(df: pl.DataFrame, name: str) -> pl.Expr:
+    """A text column as Rich shows it literally: the table renders strings as
+    markup (the Balances band is coloured that way), so a name holding
+    ``[bold]`` would change its own look. Only the few values holding a
+    ``[`` are escaped (Python per distinct value)."""
+    col = pl.col(name)
+    needs = df.get_column(name).str.contains("[", literal=True)
+    if not needs.any():
+        return col
+    values = df.get_column(name).filter(needs).unique().to_list()
+    return col.replace({v: _escaped(v) for v in values})
+
+
+def _escaped(value: str) -> str:
+    """rich.markup.escape, less the backslash it adds after a trailing one
+    (for markup that goes on: a cell ends there, and showed it doubled)."""
+    out = escape(value)
+    return out[:-1] if value.endswith("\\") and not value.endswith("\\\\") and out.endswith("\\\\") else out
+
+
+def displayable(df: pl.DataFrame, markup: frozenset[str] = frozenset()) -> pl.DataFrame:
     """Instants as ``YYYY-MM-DD HH:MM`` (UTC), floats to one decimal: what an
-    admin reads, and still sorting in the right order."""
+    admin reads, and still sorting in the right order; text shown as written
+    (``literal``) but in the ``markup`` columns."""
     out = []
     for name, dtype in df.schema.items():
         col = pl.col(name)
-        if isinstance(dtype, pl.Datetime):
+        if dtype == pl.String and name not in markup:
+            out.append(literal(df, name).alias(name))
+        elif isinstance(dtype, pl.Datetime):
             out.append(col.dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%d %H:%M").alias(name))
         elif dtype == pl.Boolean:
             out.append(pl.when(col).then(pl.lit("yes")).when(~col).then(pl.lit("no")).alias(name))
@@ -42,11 +66,11 @@ _PREPARED: dict[int, tuple[weakref.ref, ArrowBackend]] = {}
 _PREPARED_LOCK = threading.Lock()
 
 
-def _backend(df: pl.DataFrame) -> ArrowBackend:
+def _backend(df: pl.DataFrame, markup: frozenset[str] = frozenset()) -> ArrowBackend:
     """The table's Arrow backend, its column widths measured (a 280,000-row
     frame: 0.1 s of Python per value that would otherwise run on the UI
     thread when the table is first drawn)."""
-    backend = ArrowBackend(displayable(df).to_arrow())
+    backend = ArrowBackend(displayable(df, markup).to_arrow())
     backend.render_markup = True  # as FastTable's (the library's default): measured the same way
     backend.column_content_widths  # noqa: B018 (computed and kept by the backend)
     return backend
@@ -62,7 +86,7 @@ def warm_up() -> None:
 def prepare(df: pl.DataFrame) -> None:
     """Build the backend a frame will be shown with, ahead of time: call it
     from the worker thread so that a 100,000-row frame arriving does not
-    stall the UI thread."""
+    stall the UI thread. (For a table with no markup column: the big ones.)"""
     backend = _backend(df)
     with _PREPARED_LOCK:
         for key in [k for k, (ref, _) in _PREPARED.items() if ref() is None]:
@@ -70,12 +94,12 @@ def prepare(df: pl.DataFrame) -> None:
         _PREPARED[id(df)] = (weakref.ref(df), backend)
 
 
-def _backend_for(df: pl.DataFrame) -> ArrowBackend:
+def _backend_for(df: pl.DataFrame, markup: frozenset[str]) -> ArrowBackend:
     with _PREPARED_LOCK:
         hit = _PREPARED.pop(id(df), None)
-    if hit is not None and hit[0]() is df:
+    if hit is not None and hit[0]() is df and not markup:
         return hit[1]
-    return _backend(df)
+    return _backend(df, markup)
 
 
 class FrameTable(Container):
@@ -91,9 +115,13 @@ class FrameTable(Container):
         def control(self) -> FrameTable:
             return self.table
 
-    def __init__(self, *, labels: dict[str, str] | None = None, empty_text: str = "Nothing here.", **kw):
+    def __init__(self, *, labels: dict[str, str] | None = None, empty_text: str = "Nothing here.",
+                 markup: frozenset[str] = frozenset(), **kw):
+        """``markup``: the columns whose text is Rich markup; every other
+        text is shown as written."""
         super().__init__(**kw)
         self.labels = labels or {}
+        self.markup = frozenset(markup)
         self.empty_text = empty_text
         self.frame: pl.DataFrame | None = None
         self._sort: tuple[str, bool] | None = None  # (column, descending)
@@ -120,7 +148,7 @@ class FrameTable(Container):
             # the same columns (a new team or period): new rows in the same
             # table, painted once, where a new table was laid out, measured,
             # focused and painted four or five times (~0.1 s)
-            old.replace_backend(_backend_for(df), labels)
+            old.replace_backend(_backend_for(df, self.markup), labels)
             old.move_cursor(row=min(cursor, df.height - 1), animate=False)
             return
         self.remove_children()
@@ -129,7 +157,7 @@ class FrameTable(Container):
             return
         self._generation += 1
         table = FastTable(
-            backend=_backend_for(df),
+            backend=_backend_for(df, self.markup),
             column_labels=labels,
             cursor_type="row",
             show_row_labels=False,

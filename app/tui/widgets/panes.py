@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import polars as pl
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -77,6 +78,7 @@ class BalancesPane(Pane):
                 "expiring_90d": "expiring ≤90d", "denials": "denials (period)",
             },
             empty_text="No team has packs or charges yet.",
+            markup=frozenset({"band"}),
         )
         yield Static("", id="chart-title", classes="pane-subtitle")
         yield BalanceChart(id="balance-chart")
@@ -92,7 +94,7 @@ class BalancesPane(Pane):
         who = data.history_team or "all teams"
         band = data.history_band
         self.query_one("#chart-title", Static).update(
-            f"Balance of {who}, last {data.history.height} days  "
+            f"Balance of {escape(who)}, last {data.history.height} days  "
             "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
         )
         self.query_one("#balance-chart", BalanceChart).show(data.history, band)
