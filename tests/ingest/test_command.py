@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pytest
@@ -61,24 +63,32 @@ def test_text_summary_and_warnings(tmp_path, capsys):
     assert "extra column(s) kept nowhere: colour" in captured.err
 
 
-def _holder(db: str) -> subprocess.Popen:
-    """Another process holding the store open (like the dashboard)."""
+@contextmanager
+def _held(db) -> Iterator[Callable[[], None]]:
+    """Another process holding the store open (like the dashboard) for the
+    block; yields ``release`` to let go earlier (once is enough)."""
     code = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"
-    proc = subprocess.Popen([sys.executable, "-c", code, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)
     assert proc.stdout.readline().strip() == "ready"
-    return proc
+
+    def release() -> None:
+        if proc.poll() is None:
+            proc.stdin.close()
+            proc.wait()
+
+    try:
+        yield release
+    finally:
+        release()
 
 
 def test_busy_store_waits_then_gives_up(tmp_path, capsys):
     db = str(tmp_path / "s.duckdb")
     good = events_csv(tmp_path / "good.csv", row())
     assert main(["import", "--db", db, "--quiet", str(good)]) == 0
-    holder = _holder(db)
-    try:
+    with _held(db):
         code = main(["import", "--db", db, "--lock-timeout", "0.3", str(events_csv(tmp_path / "b.csv", row(session="s9")))])
-    finally:
-        holder.stdin.close()
-        holder.wait()
     err = capsys.readouterr().err
     assert code == 5
     assert "waiting for the store" in err and "another process holds its lock" in err
@@ -136,20 +146,14 @@ def test_files_are_read_and_checked_before_the_lock_is_taken(tmp_path):
     db = tmp_path / "s.duckdb"
     store.connect_write(db).close()
     good = events_csv(tmp_path / "good.csv", row(), row(event="logout"))
-    holder = _holder(str(db))
     seen = []
+    with _held(db) as release:
 
-    def on_wait(message):
-        seen.append("wait")
-        holder.stdin.close()  # the other process lets go
-        holder.wait()
+        def on_wait(message):
+            seen.append("wait")
+            release()  # the other process lets go
 
-    try:
         results = import_into(db, [good], progress=lambda *_: seen.append("read"), on_wait=on_wait)
-    finally:
-        if holder.poll() is None:
-            holder.stdin.close()
-            holder.wait()
     assert seen[0] == "read" and seen.count("wait") == 1
     assert seen.index("wait") < len(seen) - 1  # stored (told again) after the wait
     assert (results[0].rows, results[0].accepted) == (2, 2)
@@ -164,19 +168,13 @@ def test_same_content_imported_meanwhile_is_skipped_under_the_lock(tmp_path):
     db = tmp_path / "s.duckdb"
     store.connect_write(db).close()
     good = events_csv(tmp_path / "good.csv", row(), row(event="logout"))
-    holder = _holder(str(db))
+    with _held(db) as release:
 
-    def on_wait(message):
-        holder.stdin.close()
-        holder.wait()
-        assert main(["import", "--db", str(db), "--quiet", str(good)]) == 0
+        def on_wait(message):
+            release()
+            assert main(["import", "--db", str(db), "--quiet", str(good)]) == 0
 
-    try:
         (r,) = import_into(db, [good], on_wait=on_wait)
-    finally:
-        if holder.poll() is None:
-            holder.stdin.close()
-            holder.wait()
     assert (r.rows, r.accepted, r.duplicates, r.skipped) == (2, 0, 2, True)
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
