@@ -34,8 +34,8 @@ from app.timeutil import format_instant, now_utc
 from app.tui.commands import DashboardCommands
 from app.tui.screens.why import WhyScreen
 from app.tui.widgets.filter_bar import FilterBar
-from app.tui.widgets.key_bar import KeyBar
 from app.tui.widgets.frame_table import prepare, warm_up
+from app.tui.widgets.key_bar import KeyBar
 from app.tui.widgets.panes import PANES, ChooseTeam, EmptyStore, OpenWhy, Pane
 
 DEFAULT_REFRESH_SECONDS = 2.0
@@ -207,16 +207,18 @@ class FlexdashApp(App):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, pane_id: str, filters: Filters) -> None:
         """Runs in a thread: the visible pane's data."""
-        self._fetch_and_post(pane_id, filters, busy_mark=True)
+        self._fetch_and_post(pane_id, filters, visible=True)
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(self, pane_id: str, filters: Filters) -> None:
         """Runs in a thread: a hidden pane's data, so that switching to it
         shows it at once (a 10 M-event store takes seconds for some panes)."""
-        self._fetch_and_post(pane_id, filters, busy_mark=False)
+        self._fetch_and_post(pane_id, filters, visible=False)
 
-    def _fetch_and_post(self, pane_id: str, filters: Filters, *, busy_mark: bool) -> None:
-        """The only place the panes' data is read (in a worker thread)."""
+    def _fetch_and_post(self, pane_id: str, filters: Filters, *, visible: bool) -> None:
+        """The only place the panes' data is read (in a worker thread).
+        ``visible``: the pane on screen (it gets the "updating" mark when the
+        store is busy, and a long one its first rows first), else a prefetch."""
         worker = get_current_worker()
         pane_cls = next(p for p in PANES if p.pane_id == pane_id)
         signature = self.reader.signature()
@@ -232,7 +234,7 @@ class FlexdashApp(App):
                 teams = core.teams(con)
                 if state.empty:
                     data = None
-                elif busy_mark and pane_cls.fetch_head is not None:
+                elif visible and pane_cls.fetch_head is not None:
                     # the visible pane's first rows on screen, then all of them
                     data, complete = pane_cls.fetch_head(con, filters)
                     if not complete:
@@ -243,7 +245,7 @@ class FlexdashApp(App):
                 else:
                     data = pane_cls.fetch(con, filters)
         except StoreBusy:
-            if busy_mark and not worker.is_cancelled:
+            if visible and not worker.is_cancelled:
                 self.call_from_thread(self._store_busy)
             return  # a prefetch just stops: the refresh loop comes back
         if isinstance(data, pl.DataFrame) and data.height > 1000:

@@ -8,7 +8,7 @@ cell flexdash shows is one line of plain text, a number or a date: for those
 the same segments are built directly (one padded string in the cell's
 style); anything else (a null, a boolean, an instant, a multi-line value,
 a header) goes through the library as before.
-``tests/test_tui_fast_table.py`` checks that both give the same segments.
+``tests/tui/test_fast_table.py`` checks that both give the same segments.
 
 With ``render_markup`` (the library's default, which the Balances band's
 colour uses), a string that could hold markup or an emoji code (a ``[``,

@@ -2,8 +2,9 @@
 
 The built-in DataTable needs ~39 s for 100,000 rows (style.md); an Arrow
 backend renders only the rows on screen, and FastTable (fast_table.py) its
-plain cells without Rich. fastdatatable cannot swap its data, so new data
-mounts a new table, keeping the cursor row where it was.
+plain cells without Rich. New rows with the same columns replace the
+table's data in place (FastTable.replace_backend); other columns mount a
+new table. Either way the cursor row stays where it was.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import threading
 import weakref
 
 import polars as pl
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
-from rich.markup import escape
 from textual.widgets import Static
 from textual_fastdatatable import ArrowBackend, DataTable
 
