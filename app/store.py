@@ -261,6 +261,12 @@ def detach(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql.load("store/detach"))
 
 
+def find_import(con: duckdb.DuckDBPyConnection, digest: str) -> tuple[str, int] | None:
+    """(kind, rows) of an earlier import of this content on ``con``, or None."""
+    rows = con.execute(sql.load("ingest/find_import"), [digest]).fetchall()
+    return rows[0] if rows else None
+
+
 def peek_import(path: Path, digest: str) -> tuple[str, int] | None:
     """(kind, rows) of an earlier import of this content, read without
     waiting: None when the store does not exist, is busy or cannot tell
@@ -272,12 +278,11 @@ def peek_import(path: Path, digest: str) -> tuple[str, int] | None:
     except duckdb.Error:
         return None
     try:
-        rows = con.execute(sql.load("ingest/find_import"), [digest]).fetchall()
+        return find_import(con, digest)
     except duckdb.Error:
         return None
     finally:
         con.close()
-    return rows[0] if rows else None
 
 
 def store_is_current(con: duckdb.DuckDBPyConnection) -> bool:

@@ -88,13 +88,6 @@ def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[tuple]
     return con.execute(sql.load(f"ingest/{name}"), params or []).fetchall()
 
 
-def _seen_in(con: duckdb.DuckDBPyConnection) -> Seen:
-    def seen(digest: str):
-        rows = _rows(con, "find_import", [digest])
-        return rows[0] if rows else None
-    return seen
-
-
 def import_paths(
     con: duckdb.DuckDBPyConnection,
     paths: list[str | Path],
@@ -111,7 +104,7 @@ def import_paths(
     con.execute(sql.load("ingest/limit_memory"))
     staged: list[_Staged] = []
     try:
-        _stage_all(con, files, staged, kind, assume_tz, progress, _seen_in(con))
+        _stage_all(con, files, staged, kind, assume_tz, progress, lambda d: store.find_import(con, d))
         _store_all(con, staged, progress)
     finally:  # the staging tables go, whatever happened
         for item in staged:
@@ -246,7 +239,7 @@ def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Stag
 def _store_file(con, item: _Staged) -> None:
     if not item.result.skipped:
         # imported by another process since it was staged: skipped after all
-        seen = _seen_in(con)(item.digest)
+        seen = store.find_import(con, item.digest)
         if seen is not None:
             warnings = item.result.warnings
             item.kind, item.result = None, _skipped(item.path, item.digest, item.size, seen).result
