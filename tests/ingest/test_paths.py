@@ -40,8 +40,9 @@ def test_jsonl_view_reads_all_columns_in_kinds_order():
 def test_a_clean_plain_file_is_checked_once_per_distinct_value(store, tmp_path, monkeypatch):
     """A clean plain CSV stays on the fast path, its values checked once per
     distinct value (ingest_cfg.values_checked: check_events.sql skips them
-    row by row); one bad value anywhere sends the file to the exact reader,
-    which refuses that row only."""
+    row by row); one bad value anywhere (an instant without offset, R2,
+    among them) sends the file to the exact reader, which refuses that row
+    only."""
     from app.ingest import staging
 
     exact_reads = []

@@ -126,7 +126,7 @@ def test_rates_pane_follows_the_period_and_team_r10(sample_store):
     """sample_logs/rates.csv: C3D at 12 tokens/day from 2021-09-07, 13 from
     2026-10-01 (R10). A period lists the rows in force at some instant of it
     and marks the one in force at its end; the team filters the tokens
-    charged, not the rates."""
+    charged (R9: the windows' charges), not the rates."""
     from app.dashboard import StoreReader
     from app.dashboard.panes import load_rates
     from tests.tui.helpers import AS_OF
@@ -156,7 +156,8 @@ def test_rates_pane_follows_the_period_and_team_r10(sample_store):
 
 
 def test_imports_pane_follows_the_period_and_counts_the_teams_rows(sample_store):
-    """The sample imports are pinned at 2026-11-20 18:0x (tests/tui/conftest.py)."""
+    """The sample imports are pinned at 2026-11-20 18:0x (tests/tui/conftest.py);
+    a team's rows are those stored with its team (R12: an event's team as logged)."""
     from app.dashboard import StoreReader
     from app.dashboard.panes import load_imports
     from tests.tui.helpers import AS_OF
