@@ -77,7 +77,7 @@ class _Staged:
     result: FileResult
     kind: Kind | None = None  # None: nothing to store (skipped or empty)
     number: int | None = None  # its staging tables: checked_<number>, names_<number>
-    unique: bool = False  # events: no identity twice in the file (_identities_unique)
+    unique: bool = False  # events: no identity twice in the file (staging.identities_unique)
 
 
 # seen(digest) -> (kind, rows) of an earlier import of the same content, or None
@@ -217,17 +217,9 @@ def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: st
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    result.warnings.extend(staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain))
-    unique = kind.name == "events" and _identities_unique(con)
+    warnings, unique = staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain)
+    result.warnings.extend(warnings)
     return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), unique)
-
-
-def _identities_unique(con) -> bool:
-    """No accepted event's identity twice in the staged file (by hash: see
-    queries/ingest/events_identities.sql)."""
-    hashes = con.execute(sql.load("ingest/events_identities")).fetchnumpy()["h"]
-    hashes.sort()
-    return not bool((hashes[1:] == hashes[:-1]).any())
 
 
 def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Staged:

@@ -64,10 +64,12 @@ def _extras_warning(extras: list[str]) -> str:
 
 
 def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: str | None,
-          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> list[str]:
+          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> tuple[list[str], bool]:
     """Fill the TEMP tables ``checked`` and ``file_names`` from the file;
-    returns its warnings. ``plain``: the file holds no double quote and no
-    NUL byte (reader.fingerprint)."""
+    returns its warnings, and for events whether no accepted event's
+    identity occurs twice in it (then the store needs no dedupe within the
+    file). ``plain``: the file holds no double quote and no NUL byte
+    (reader.fingerprint)."""
     warnings: list[str] = []
     cmap = map_columns(kind, header)
     if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
@@ -91,25 +93,27 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
         "missing": ", ".join(missing) or None,
         "nul_free": plain_csv,
     })
-    if kind.name == "events" and (
-        (plain_csv and _fast_csv(con, path, kind, len(header), positions))
-        or (fmt == "parquet" and _fast_parquet(con, path, kind, header, positions))
-    ):
+    unique = None
+    if kind.name == "events" and plain_csv:
+        unique = _fast_csv(con, path, kind, len(header), positions)
+    elif kind.name == "events" and fmt == "parquet":
+        unique = _fast_parquet(con, path, kind, header, positions)
+    if unique is not None:
         if on_bytes:
             on_bytes(path.stat().st_size)
-        return warnings
+        return warnings, unique
     _exact(con, path, fmt, kind, on_bytes)
     if fmt == "jsonl":
         extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
         if extras:
             warnings.append(_extras_warning(extras))
         con.execute(sql.load("ingest/drop_lines"))
-    return warnings
+    return warnings, kind.name == "events" and identities_unique(con)
 
 
-def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> bool:
-    """Stage with DuckDB's CSV reader; True when the result stands (see the
-    module docstring), else False and the caller reads the file exactly.
+def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> bool | None:
+    """Stage with DuckDB's CSV reader; as _fast_checks: None when the
+    caller must read the file exactly (see the module docstring).
     The file is plain: no quote, no NUL byte (reader.fingerprint). A line
     the reader cannot take (its shape, encoding or length) raises, and the
     exact reader says which (keeping the reader's refused rows instead cost
@@ -122,25 +126,27 @@ def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int |
         )
         return _fast_checks(con, kind, rel, [f"f{p}" if p else None for p in positions])
     except duckdb.Error:
-        return False  # the exact reader will say what is wrong with the file
+        return None  # the exact reader will say what is wrong with the file
 
 
-def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: list[int | None]) -> bool:
-    """Stage a Parquet file by reading only the kind's columns, as text;
-    True when nothing is refused, else False (then the exact Parquet view
-    reads it again, with row numbers and raw text for the refused rows)."""
+def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: list[int | None]) -> bool | None:
+    """Stage a Parquet file by reading only the kind's columns, as text; as
+    _fast_checks: None when the exact Parquet view must read it again (with
+    row numbers and raw text for the refused rows)."""
     try:
         rel = con.read_parquet(str(path))
         return _fast_checks(con, kind, rel, [header[p - 1] if p else None for p in positions])
     except duckdb.Error:
-        return False
+        return None
 
 
-def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool:
+def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool | None:
     """Pick c1..c9 from ``rel`` by column reference (the relational API: no
     SQL text is built from the file's column names; a missing column is a
-    NULL, as in the exact path), run the kind's checks; True when no row is
-    refused."""
+    NULL, as in the exact path), run the kind's checks. None when the fast
+    path stands down: a row is refused, or one identity is in rows that
+    differ (their order decides, and grouping lost it:
+    identity_conflicts.sql); else whether no identity occurs twice."""
     varchar = duckdb.sqltype("VARCHAR")
     picked = [
         (duckdb.ColumnExpression(name).cast(varchar) if name else duckdb.ConstantExpression(None).cast(varchar))
@@ -150,17 +156,22 @@ def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> bool:
     rel.select(*picked).create_view("src_native", replace=True)
     con.execute(sql.load("ingest/src_native"))
     if not check(con, kind, exact=False):
-        return False
-    return bool(con.execute(sql.load("ingest/fast_path_clean")).fetchall()[0][0])
+        return None
+    unique = identities_unique(con)
+    if not unique and _true(con, "identity_conflicts"):
+        drop_checked(con)
+        return None
+    return unique
 
 
 def check(con, kind: Kind, *, exact: bool) -> bool:
     """src_fields -> the TEMP tables ``checked`` and ``file_names``.
     ``exact``: src_fields can be read only once, and may hold refused rows
-    (whose names enter no dictionary). Not exact (a fast path, events):
-    each column's distinct values are checked first (values_clean.sql);
-    False, and nothing staged, when one fails (the exact path will say
-    which rows)."""
+    (whose names enter no dictionary). Not exact (a fast path, events): the
+    file is read once, into groups of rows alike but for their instant
+    (group_events.sql), whose distinct values are checked once each
+    (values_clean.sql); False, and nothing staged, when a row is refused
+    (the exact path will say which rows)."""
     if kind.name == "events":
         con.execute(sql.load("ingest/event_checks"))
     con.execute(sql.load(f"ingest/check_{kind.name}"))
@@ -170,13 +181,20 @@ def check(con, kind: Kind, *, exact: bool) -> bool:
     if exact:
         con.execute(sql.load("ingest/materialise_judged"))
         con.execute(sql.load("ingest/names_from_judged"))
+        con.execute(sql.load("ingest/distinct_events"))
+        con.execute(sql.load("ingest/event_rows_judged"))
     else:
-        con.execute(sql.load("ingest/names_from_fields"))
-    con.execute(sql.load("ingest/distinct_events"))
-    if not exact:
-        if not con.execute(sql.load("ingest/values_clean")).fetchall()[0][0]:
-            return False
+        # only the instant is judged row by row: the other values are
+        # checked once per distinct value just below (values_clean.sql)
         con.execute(sql.load("ingest/values_checked"), {"checked": True})
+        con.execute(sql.load("ingest/group_events"))
+        if not _true(con, "fast_path_clean"):
+            return False
+        con.execute(sql.load("ingest/names_from_groups"))
+        con.execute(sql.load("ingest/distinct_events"))
+        if not _true(con, "values_clean"):
+            return False
+        con.execute(sql.load("ingest/event_rows_grouped"))
     con.execute(sql.load("ingest/names_events"))
     con.execute(sql.load("ingest/join_order_fixed"))
     try:
@@ -185,6 +203,18 @@ def check(con, kind: Kind, *, exact: bool) -> bool:
         con.execute(sql.load("ingest/join_order_reset"))
     con.execute(sql.load("ingest/drop_judged"))
     return True
+
+
+def _true(con, query: str) -> bool:
+    return bool(con.execute(sql.load(f"ingest/{query}")).fetchall()[0][0])
+
+
+def identities_unique(con) -> bool:
+    """No accepted event's identity twice in the staged file (by hash: see
+    queries/ingest/events_identities.sql)."""
+    hashes = con.execute(sql.load("ingest/events_identities")).fetchnumpy()["h"]
+    hashes.sort()
+    return not bool((hashes[1:] == hashes[:-1]).any())
 
 
 def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:

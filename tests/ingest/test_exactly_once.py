@@ -58,16 +58,52 @@ def test_dictionary_ids_dense_and_stable(store, tmp_path):
     assert store.execute("SELECT max(session_key), count(*) FROM sessions").fetchall() == [(4, 4)]
 
 
-def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path):
+def _exact_reads(monkeypatch) -> list:
+    """The files the exact line reader reads (the others took a fast path)."""
+    from app.ingest import staging
+
+    reads: list = []
+    real_exact = staging._exact
+    monkeypatch.setattr(staging, "_exact", lambda *a, **k: reads.append(a[1]) or real_exact(*a, **k))
+    return reads
+
+
+def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path, monkeypatch):
     # a clean file (no quote, nothing refused) is read by DuckDB's CSV reader
+    # into groups of rows alike but for the instant, which loses the file's
+    # order: one identity in rows that differ (here the device) sends it to
+    # the exact reader, which keeps the order
+    reads = _exact_reads(monkeypatch)
     path = events_csv(tmp_path / "e.csv", row(device="WS-first"), row(event="logout"), row(device="WS-second"),
                       row(session="#s2"))
     (r,) = import_paths(store, [path])
     assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 3, 1, 0)
+    assert reads == [path]
     assert store.execute(
         "SELECT d.device FROM events e JOIN devices d USING (device_id) WHERE e.event = 'login' "
         "AND e.session_key = (SELECT session_key FROM sessions WHERE session_id = 's1')").fetchall() == [("WS-first",)]
     assert ("#s2", "login", "2026-03-02T08:14:05Z") in stored_events(store)
+
+
+def test_rows_equal_but_for_the_offset_stay_on_the_fast_path_R1(store, tmp_path, monkeypatch):
+    # duplicates that would be stored alike (the same instant written with
+    # another offset, the event in capitals, in any order) need no order:
+    # the clean file stays on DuckDB's reader; 6 rows, 3 identities
+    reads = _exact_reads(monkeypatch)
+    path = events_csv(
+        tmp_path / "e.csv",
+        row(),  # s1 login 08:14:05Z
+        row(event="logout", ts="2026-03-02T10:00:00Z"),
+        row(ts="2026-03-02T08:14:05Z"),  # = the first
+        row(session="s2", event="LOGIN", ts="2026-03-02T03:14:05-05:00"),
+        row(event="logout", ts="2026-03-02T11:00:00+01:00"),  # = the second
+        row(session="s2", ts="2026-03-02T08:14:05Z"),  # = the fourth
+    )
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected, reads) == (6, 3, 3, 0, [])
+    assert stored_events(store) == [
+        ("s1", "login", "2026-03-02T08:14:05Z"), ("s1", "logout", "2026-03-02T10:00:00Z"),
+        ("s2", "login", "2026-03-02T08:14:05Z")]
 
 
 def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
