@@ -50,3 +50,17 @@ class DictionaryIds:
 
     def team(self, name: str) -> int:
         return self.id("teams", name)
+
+    def version(self, name: str) -> int:
+        """A product version's id (migration 0002), its year from its
+        first four characters as the importer takes it."""
+        key = ("versions", name)
+        if key not in self._ids:
+            row = self._con.execute("SELECT version_id FROM versions WHERE version = ?", [name]).fetchall()
+            if row:
+                self._ids[key] = row[0][0]
+            else:
+                new = self._con.execute("SELECT coalesce(max(version_id), 0) + 1 FROM versions").fetchall()[0][0]
+                self._con.execute("INSERT INTO versions VALUES (?, ?, ?)", [new, name, int(name[:4])])
+                self._ids[key] = new
+        return self._ids[key]

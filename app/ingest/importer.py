@@ -37,7 +37,7 @@ from app.timeutil import parse_zone
 
 # What each kind adds to the dictionaries, and how it is stored.
 _DICTIONARIES = {
-    "events": ("users", "teams", "products", "devices", "sessions"),
+    "events": ("users", "teams", "products", "devices", "sessions", "versions"),
     "packs": ("teams",),
     "rates": ("products",),
     "assignments": ("teams", "users", "products"),
@@ -241,10 +241,12 @@ def _store_file(con, item: _Staged) -> None:
     if item.kind is not None:
         staging.use_checked(con, item.number)
         kind = item.kind.name
+        if kind == "events":
+            con.execute(sql.load("ingest/accepted_events"))
         if kind in _CONFLICTS:
             con.execute(sql.load(f"ingest/conflicts_{kind}"))
             con.execute(sql.load("ingest/apply_conflicts"))
-        rows, rejected = _rows(con, "count_checked")[0]
+        rows, rejected = _rows(con, "count_events" if kind == "events" else "count_checked")[0]
         for table in _DICTIONARIES[kind]:
             con.execute(sql.load(f"ingest/dict_{table}"))
         if kind in _REPLACES:

@@ -41,6 +41,7 @@ MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log ro
 # names_<n>.
 _RENAME = "ALTER TABLE {old} RENAME TO {new}"
 _DROP = "DROP TABLE IF EXISTS {table}"
+_DROP_VIEW = "DROP VIEW IF EXISTS {view}"
 
 # What fills file_names for each kind but events (names_events.sql).
 _NAMES = {"packs": "names_packs", "rates": "names_products", "prices": "names_products",
@@ -201,6 +202,7 @@ def check(con, kind: Kind, *, exact: bool) -> bool:
         con.execute(sql.load("ingest/stage_events"))
     finally:
         con.execute(sql.load("ingest/join_order_reset"))
+    con.execute(sql.load("ingest/accepted_events"))
     con.execute(sql.load("ingest/drop_judged"))
     return True
 
@@ -277,6 +279,7 @@ def drop_checked(con, number: int | None = None) -> None:
     """Drop a file's staging tables (``number``), or the current ones."""
     if number is None:
         con.execute(sql.load("ingest/drop_judged"))
+        con.execute(_DROP_VIEW.format(view="accepted_events"))
         names = ["checked", "file_names", "file_ids", "file_events", "file_os", "file_versions", "file_distinct"]
     else:
         names = [kept for _, kept in _kept_tables(number)]

@@ -4,4 +4,4 @@
 -- numpy took 0.6 s on 10 M rows where GROUP BY ... HAVING count(*) > 1 took
 -- 2.7 s. Two identities with one hash only look alike: the file then takes
 -- the exact path (store_events.sql). Grain: one row per accepted row.
-SELECT hash(session_l, event_l, ts) AS h FROM checked WHERE reason IS NULL;
+SELECT hash(session_l, event_l, ts) AS h FROM accepted_events;

@@ -7,6 +7,6 @@
 -- anti-join. This is the other half. Grain: one row.
 SELECT NOT EXISTS (
     SELECT 1 FROM events
-    WHERE ts BETWEEN (SELECT min(ts) FROM checked WHERE reason IS NULL)
-                 AND (SELECT max(ts) FROM checked WHERE reason IS NULL)
+    WHERE ts BETWEEN (SELECT min(ts) FROM accepted_events)
+                 AND (SELECT max(ts) FROM accepted_events)
 );

@@ -11,4 +11,6 @@ SELECT n.dict, n.local_id, x.team_id FROM file_names n JOIN teams x ON x.team = 
 UNION ALL
 SELECT n.dict, n.local_id, x.product_id FROM file_names n JOIN products x ON x.product = n.name WHERE n.dict = 'products'
 UNION ALL
-SELECT n.dict, n.local_id, x.device_id FROM file_names n JOIN devices x ON x.device = n.name WHERE n.dict = 'devices';
+SELECT n.dict, n.local_id, x.device_id FROM file_names n JOIN devices x ON x.device = n.name WHERE n.dict = 'devices'
+UNION ALL
+SELECT n.dict, n.local_id, x.version_id FROM file_names n JOIN versions x ON x.version = n.name WHERE n.dict = 'versions';

@@ -7,8 +7,7 @@
 -- Asked only when an identity occurs twice (importer's hash test).
 -- Grain: one row.
 SELECT EXISTS (
-    SELECT 1 FROM checked
-    WHERE reason IS NULL
+    SELECT 1 FROM accepted_events
     GROUP BY session_l, event_l, ts
     HAVING count(DISTINCT (user_l, team_l, product_l, version_l, device_l, os_l)) > 1
 );

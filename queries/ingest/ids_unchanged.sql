@@ -1,11 +1,11 @@
--- Is every local id of the file's five name dictionaries the store's id
--- of that name (file_ids.sql)? So in a new store, or wherever each
+-- Is every local id of the file's five name dictionaries and its versions
+-- the store's id of that name (file_ids.sql)? So in a new store, or wherever each
 -- dictionary gets all its names from this file: local ids and the store's
 -- new ids both follow name order (names_events.sql, dict_*.sql). Then
--- store_events_same_ids.sql stores the staged ids as they are (five joins
+-- store_events_same_ids.sql stores the staged ids as they are (six joins
 -- of 10 M rows less, ~1 s). Grain: one row.
 SELECT coalesce(bool_and(f.id = f.local_id), true)
    AND (SELECT count(*) FROM file_ids) = (
        SELECT count(*) FROM file_names
-       WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices'))
+       WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices', 'versions'))
 FROM file_ids f;

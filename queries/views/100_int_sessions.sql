@@ -14,7 +14,7 @@ WITH s AS (
            arg_min(user_id, ts) AS user_id,
            arg_min(product_id, ts) AS product_id,
            arg_min(team_id, ts) FILTER (WHERE team_id IS NOT NULL) AS named_team_id,
-           arg_min(version, ts) AS version,
+           arg_min(version_id, ts) AS version_id,
            arg_min(version_year, ts) AS version_year,
            arg_min(device_id, ts) AS device_id,
            arg_min(os, ts) AS os,
@@ -29,7 +29,7 @@ SELECT CAST(s.session_key AS INTEGER) AS session_key,
        CAST(s.user_id AS INTEGER) AS user_id,
        CAST(s.product_id AS INTEGER) AS product_id,
        CAST(s.named_team_id AS INTEGER) AS named_team_id,
-       CAST(s.version AS VARCHAR) AS version,
+       CAST(v.version AS VARCHAR) AS version,
        CAST(s.version_year AS SMALLINT) AS version_year,
        CAST(s.device_id AS INTEGER) AS device_id,
        s.os,
@@ -45,6 +45,7 @@ SELECT CAST(s.session_key AS INTEGER) AS session_key,
        CAST(r.kind AS VARCHAR) AS product_kind,
        CAST(r.host AS VARCHAR) AS host_product
 FROM s
+JOIN versions v ON v.version_id = s.version_id
 LEFT JOIN stg_rate_periods r
        ON r.product_id = s.product_id
       AND s.session_start >= r.period_start AND s.session_start < r.period_end;

@@ -92,7 +92,7 @@ class Builder:
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self._dictionary.id("sessions", session), instant(ts), event,
              self.user(user), None if team is None else self.team(team), self.product(product),
-             version, int(version[:4]), self._dictionary.id("devices", device), os,
+             self._dictionary.version(version), int(version[:4]), self._dictionary.id("devices", device), os,
              self.import_id],
         )
 

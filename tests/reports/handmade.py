@@ -66,7 +66,7 @@ class HandStore(DictionaryIds):
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [self.session(session), utc(ts), event, self.user(user),
              None if team is None else self.team(team), self.product(product),
-             version, int(version[:4]), self.device(device), os],
+             self.version(version), int(version[:4]), self.device(device), os],
         )
 
     def reject(self, import_id, file, line, reason, raw, imported_at="2026-02-01 10:00"):
