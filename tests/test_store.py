@@ -49,9 +49,9 @@ def test_reopening_does_not_reapply_migrations(db_path):
 
 
 def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
-    """Migration 0002 turns events.version (text) into version_id, a
-    dictionary of versions in version order with their years; every event
-    keeps its identity, attributes and order."""
+    """Migration 0002 turns events.version (text) and version_year into
+    version_id, a dictionary of versions in version order with their years;
+    every event keeps its identity, attributes and order."""
     import duckdb
 
     (number, name, first), *_ = store.migrations()
@@ -74,14 +74,18 @@ def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
             (1, "2019", 2019), (2, "2025.1", 2025)]
         got = con.execute(
             "SELECT e.session_key, strftime(e.ts, '%H:%M'), CAST(e.event AS VARCHAR), e.version_id, v.version, "
-            "e.version_year, e.user_id, e.team_id, e.product_id, e.device_id, CAST(e.os AS VARCHAR), e.import_id "
+            "v.version_year, e.user_id, e.team_id, e.product_id, e.device_id, CAST(e.os AS VARCHAR), e.import_id "
             "FROM events e JOIN versions v USING (version_id) ORDER BY e.rowid").fetchall()
         assert got == [(7, "09:00", "login", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
                        (7, "09:30", "logout", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
                        (8, "10:00", "login", 1, "2019", 2019, 1, None, 2, 3, "linux", 4)]
+        assert [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                          "WHERE table_name = 'events' ORDER BY ordinal_position").fetchall()] == [
+            "session_key", "ts", "event", "user_id", "team_id", "product_id", "version_id", "device_id", "os",
+            "import_id"]
         # the views read the new column: a session's version is its first event's
-        assert con.execute("SELECT session_key, version FROM int_sessions ORDER BY 1").fetchall() == [
-            (7, "2025.1"), (8, "2019")]
+        assert con.execute("SELECT session_key, version, version_year FROM int_sessions ORDER BY 1").fetchall() == [
+            (7, "2025.1", 2025), (8, "2019", 2019)]
     finally:
         con.close()
 

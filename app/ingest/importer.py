@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,7 +78,7 @@ class _Staged:
     result: FileResult
     kind: Kind | None = None  # None: nothing to store (skipped or empty)
     number: int | None = None  # its staging tables: checked_<number>, names_<number>
-    unique: bool = False  # events: no identity twice in the file (staging.identities_unique)
+    unique: Future[bool] | None = None  # events: no identity twice in the file (staging.identities_unique)
 
 
 # seen(digest) -> (kind, rows) of an earlier import of the same content, or None
@@ -255,7 +256,7 @@ def _store_file(con, item: _Staged) -> None:
         if kind == "events":
             con.execute(sql.load("ingest/file_ids"))
             con.execute(sql.load("ingest/file_values"))
-            if item.unique and _rows(con, "events_plain_ok")[0][0]:
+            if item.unique is not None and item.unique.result() and _rows(con, "events_plain_ok")[0][0]:
                 store_query = "store_events_plain"  # all new: no exactly-once work to do
                 if _rows(con, "ids_unchanged")[0][0]:
                     store_query = "store_events_same_ids"  # and the local ids are the store's

@@ -9,7 +9,7 @@
 -- EXISTS into a mark join plus a DISTINCT over all the new keys).
 -- $1: import_id. Grain: one row per new event. Returns the rows inserted.
 INSERT INTO events
-SELECT k.session_key, k.ts, k.event, u.id, t.id, p.id, vi.id, v.version_year, d.id, o.os, $1
+SELECT k.session_key, k.ts, k.event, u.id, t.id, p.id, vi.id, d.id, o.os, $1
 FROM (
     SELECT min(c.rid) AS rid, s.id AS session_key, c.ts, ek.event
     FROM accepted_events c
@@ -24,5 +24,4 @@ LEFT JOIN file_ids t ON t.dict = 'teams' AND t.local_id = c.team_l
 JOIN file_ids p ON p.dict = 'products' AND p.local_id = c.product_l
 JOIN file_ids d ON d.dict = 'devices' AND d.local_id = c.device_l
 JOIN file_ids vi ON vi.dict = 'versions' AND vi.local_id = c.version_l
-JOIN file_os o ON o.local_id = c.os_l
-JOIN file_versions v ON v.local_id = c.version_l;
+JOIN file_os o ON o.local_id = c.os_l;

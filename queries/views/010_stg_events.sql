@@ -7,7 +7,7 @@ CREATE OR REPLACE VIEW stg_events AS
 SELECT CAST(session_key AS INTEGER) AS session_key, CAST(ts AS TIMESTAMPTZ) AS ts,
        event, CAST(user_id AS INTEGER) AS user_id, CAST(team_id AS INTEGER) AS team_id,
        CAST(product_id AS INTEGER) AS product_id, CAST(version_id AS INTEGER) AS version_id,
-       CAST(version_year AS SMALLINT) AS version_year, CAST(device_id AS INTEGER) AS device_id,
+       CAST(device_id AS INTEGER) AS device_id,
        os, CAST(import_id AS INTEGER) AS import_id
 FROM events
 WHERE ts <= coalesce(CAST(getvariable('flexdash_as_of') AS TIMESTAMPTZ),

@@ -89,10 +89,10 @@ class Builder:
                 (ts, event, session, user, team or "", product, version, device, os))
             return
         self._con.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self._dictionary.id("sessions", session), instant(ts), event,
              self.user(user), None if team is None else self.team(team), self.product(product),
-             self._dictionary.version(version), int(version[:4]), self._dictionary.id("devices", device), os,
+             self._dictionary.version(version), self._dictionary.id("devices", device), os,
              self.import_id],
         )
 

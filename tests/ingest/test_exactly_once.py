@@ -128,8 +128,9 @@ def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
         ("s2", "activity", "2026-04-01T09:05:00Z"),
     ]
     names = store.execute(
-        "SELECT s.session_id, u.user_name, t.team, e.version_year FROM events e "
+        "SELECT s.session_id, u.user_name, t.team, v.version_year FROM events e "
         "JOIN sessions s USING (session_key) JOIN users u USING (user_id) LEFT JOIN teams t USING (team_id) "
+        "JOIN versions v USING (version_id) "
         "ORDER BY e.ts"
     ).fetchall()
     assert names == [

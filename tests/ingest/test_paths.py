@@ -62,7 +62,7 @@ def test_a_clean_plain_file_is_checked_once_per_distinct_value(store, tmp_path, 
 
 FULL_ROWS = (
     "SELECT s.session_id, CAST(e.event AS VARCHAR), e.ts, u.user_name, t.team, p.product, v.version,"
-    " e.version_year, d.device, CAST(e.os AS VARCHAR)"
+    " v.version_year, d.device, CAST(e.os AS VARCHAR)"
     " FROM events e JOIN sessions s USING (session_key) JOIN users u USING (user_id)"
     " JOIN versions v USING (version_id)"
     " LEFT JOIN teams t USING (team_id) JOIN products p USING (product_id) JOIN devices d USING (device_id)"

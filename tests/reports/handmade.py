@@ -63,10 +63,10 @@ class HandStore(DictionaryIds):
     def event(self, session, ts, event, user, product, version, *, team=None,
               device="WS-1", os="windows"):
         self.con.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [self.session(session), utc(ts), event, self.user(user),
              None if team is None else self.team(team), self.product(product),
-             self.version(version), int(version[:4]), self.device(device), os],
+             self.version(version), self.device(device), os],
         )
 
     def reject(self, import_id, file, line, reason, raw, imported_at="2026-02-01 10:00"):
