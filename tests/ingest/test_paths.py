@@ -99,3 +99,51 @@ def test_a_new_stores_ids_are_the_files_and_store_the_same(tmp_path, monkeypatch
     (new_rows, new_same, _), (used_rows, used_same, used_plain) = got
     assert new_same and not used_same and used_plain
     assert new_rows == used_rows and len(new_rows) == len(rows)
+
+
+def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeypatch, sample_logs):
+    """The fast paths group rows alike but for their instant (group_events.sql)
+    and store them from the groups; the exact reader stores them row by row.
+    On the sample month, with exact duplicates and the same instants written
+    with another offset added (R1), a plain CSV and a Parquet copy (fast
+    paths) and the CSV with one field quoted (the exact reader) store the
+    same events and count the same duplicates."""
+    from datetime import datetime, timedelta, timezone
+
+    import polars as pl
+
+    from app import store as store_mod
+    from app.ingest import staging
+
+    exact_reads = []
+    real_exact = staging._exact
+    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    lines = (sample_logs / "events_2026-08-09.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    again = rows[::97]  # exact duplicates
+    shifted = []  # the same instants, written with another offset
+    for line in rows[5::89]:
+        ts, rest = line.split(",", 1)
+        moved = datetime.fromisoformat(ts).astimezone(timezone(timedelta(hours=-3)))
+        shifted.append(moved.isoformat() + "," + rest)
+        assert shifted[-1] != line
+    body = rows + again + shifted
+    clean = tmp_path / "clean.csv"
+    clean.write_text("\n".join([header, *body]) + "\n", encoding="utf-8")
+    first = body[0].split(",")
+    quoted_line = ",".join([*first[:4], f'"{first[4]}"', *first[5:]])  # the same value, quoted
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text("\n".join([header, quoted_line, *body[1:]]) + "\n", encoding="utf-8")
+    parquet = tmp_path / "clean.parquet"
+    pl.read_csv(clean, infer_schema=False).write_parquet(parquet)
+
+    got = {}
+    for path in (clean, quoted, parquet):
+        con = store_mod.connect_write(tmp_path / f"{path.name}.duckdb")
+        (r,) = import_paths(con, [path])
+        got[path.name] = ((r.rows, r.accepted, r.duplicates, r.rejected), con.execute(FULL_ROWS).fetchall())
+        con.close()
+    assert exact_reads == [quoted]
+    assert got["clean.csv"][0] == (len(body), len(rows), len(again) + len(shifted), 0)
+    assert got["clean.csv"] == got["quoted.csv"] == got["clean.parquet"]
+    assert len(got["clean.csv"][1]) == len(rows)
