@@ -2,14 +2,17 @@
 checked TEMP table (queries/ingest/src_*.sql then check_<kind>.sql), and the
 names it brings to the dictionaries into ``file_names`` (names_<kind>.sql).
 
-An events file is staged with integers where its names were: a first pass
-gathers each column's distinct values (distinct_events.sql; on a fast path
-event, os, version and the names are checked there, once per value:
-values_clean.sql) into local dictionaries (names_events.sql), a second
-checks every row (only its instant, after a clean first pass) and replaces
-each name, event, os and version by its local id (stage_events.sql); the
-store's ids are given in the final transaction. Staging needs no store, so
-the importer can stage with no lock held.
+An events file is staged with integers where its names were: each
+column's distinct values (distinct_events.sql) become local dictionaries
+(names_events.sql), and each name, event, os and version is replaced by its
+local id (stage_events.sql), the instants kept as lists; the store's ids are
+given in the final transaction. Staging needs no store, so the importer can
+stage with no lock held. On a fast path the file is read once: its rows are
+grouped by everything but the instant (group_events.sql, only the instant
+checked row by row), and event, os, version and the names are checked once
+per distinct value (values_clean.sql) and given ids once per group. The
+exact path checks every row and keeps each as a group of one, in the
+file's order.
 
 Events files (the big inputs) take a fast path when they can: DuckDB's own
 parallel readers, picking only the contract's columns as text (a plain CSV:
