@@ -122,14 +122,21 @@ def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int |
     The file is plain: no quote, no NUL byte (reader.fingerprint). A line
     the reader cannot take (its shape, encoding or length) raises, and the
     exact reader says which (keeping the reader's refused rows instead cost
-    0.2 s a pass)."""
+    0.2 s a pass). The reader, even strict, drops a line's trailing empty
+    fields without a word (duckdb 2.0.1), where the exact reader refuses
+    the line for its extra fields: so one field more than the header is
+    declared, lines with fewer are padded with NULL and an empty field
+    reads as '' (no field can be a newline), and src_native.sql refuses a
+    line whose last field is NULL (too few) or that has one more (too
+    many)."""
     try:
         rel = con.read_csv(
             str(path), header=True, auto_detect=False, sep=",", quotechar="", escapechar="",
-            comment="", columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 1)},
-            strict_mode=True, max_line_size=MAX_LINE_BYTES,
+            comment="", columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 2)},
+            strict_mode=True, max_line_size=MAX_LINE_BYTES, null_padding=True, na_values=["\n"],
         )
-        return _fast_checks(con, kind, rel, [f"f{p}" if p else None for p in positions])
+        fields = [f"f{p}" if p else None for p in positions]
+        return _fast_checks(con, kind, rel, fields, (f"f{n_columns}", f"f{n_columns + 1}"))
     except duckdb.Error:
         return None  # the exact reader will say what is wrong with the file
 
@@ -145,10 +152,12 @@ def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: lis
         return None
 
 
-def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> Future[bool] | None:
+def _fast_checks(con, kind: Kind, rel, names: list[str | None],
+                 ends: tuple[str, str] | None = None) -> Future[bool] | None:
     """Pick c1..c9 from ``rel`` by column reference (the relational API: no
     SQL text is built from the file's column names; a missing column is a
-    NULL, as in the exact path), run the kind's checks. None when the fast
+    NULL, as in the exact path), and a CSV's last field and the one after it
+    (``ends``, see _fast_csv), run the kind's checks. None when the fast
     path stands down: a row is refused, or one identity is in rows that
     differ (their order decides, and grouping lost it:
     identity_conflicts.sql, asked only when pairs_in_one_group.sql cannot
@@ -160,6 +169,9 @@ def _fast_checks(con, kind: Kind, rel, names: list[str | None]) -> Future[bool] 
         .alias(f"c{k}")
         for k, name in enumerate(names, start=1)
     ]
+    last, beyond = (duckdb.ColumnExpression(c) for c in ends) if ends else (
+        duckdb.ConstantExpression(""), duckdb.ConstantExpression(None))
+    picked += [last.cast(varchar).alias("last_field"), beyond.cast(varchar).alias("beyond_last")]
     rel.select(*picked).create_view("src_native", replace=True)
     con.execute(sql.load("ingest/src_native"))
     if not check(con, kind, exact=False):

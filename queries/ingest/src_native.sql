@@ -14,10 +14,16 @@
 -- every value of every row is looked into (src_csv.sql, src_parquet.sql).
 -- A plain CSV (ingest_cfg.nul_free) holds none at all, and when every
 -- distinct value was looked into (ingest_cfg.values_checked) none is left.
+-- A CSV line with fewer or more fields than its header: the reader pads the
+-- missing ones with NULL (last_field) and reads one field more
+-- (beyond_last), see app/ingest/staging.py _fast_csv; refused here, so the
+-- exact reader reads the file and says which line (a Parquet row always
+-- has its columns: last_field '', beyond_last NULL).
 -- Grain: one row per data row.
 CREATE OR REPLACE TEMP VIEW src_fields AS
 SELECT CAST(NULL AS BIGINT) AS line,
-       CASE WHEN NOT cfg.nul_free AND NOT cfg.values_checked AND contains(c7, chr(0))
+       CASE WHEN last_field IS NULL OR beyond_last IS NOT NULL THEN 'not as many fields as the header'
+            WHEN NOT cfg.nul_free AND NOT cfg.values_checked AND contains(c7, chr(0))
             THEN 'NUL byte in a value' END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
        c1, c2, c3, c4, c5, c6, c7, c8, c9

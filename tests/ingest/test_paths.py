@@ -147,3 +147,42 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
     assert got["clean.csv"][0] == (len(body), len(rows), len(again) + len(shifted), 0)
     assert got["clean.csv"] == got["quoted.csv"] == got["clean.parquet"]
     assert len(got["clean.csv"][1]) == len(rows)
+
+
+def test_a_clean_line_with_more_or_fewer_fields_is_refused_as_the_exact_reader_does(store, tmp_path, monkeypatch):
+    """DuckDB's CSV reader, even strict, drops a line's trailing empty
+    fields without a word (duckdb 2.0.1): a clean plain file with such a
+    line, or with a line a field short, still gets that line refused for
+    its field count (the exact reader's reason), and only that line."""
+    from app.ingest import staging
+
+    exact_reads = []
+    real_exact = staging._exact
+    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    good = row(event="logout", ts="2026-03-02T10:00:00+01:00")
+    for n, (bad, found) in enumerate([(row() + ",", 10), (row() + ",,", 11), (row().rsplit(",", 1)[0], 8)]):
+        path = events_csv(tmp_path / f"e{n}.csv", row(session=f"x{n}"), bad.replace("s1", f"b{n}"),
+                          good.replace("s1", f"g{n}"))
+        (r,) = import_paths(store, [path])
+        assert (r.rows, r.accepted, r.rejected) == (3, 2, 1), bad
+        assert exact_reads[-1] == path
+        (reason,) = store.execute("SELECT reason FROM rejects WHERE file = ? AND line = 3", [str(path)]).fetchall()[0]
+        assert reason == f"expected 9 fields, found {found}"
+
+
+def test_an_empty_last_column_keeps_a_clean_file_on_the_fast_path(store, tmp_path, monkeypatch):
+    """With team as the file's last column, an empty team (R12) ends the line
+    with a comma: one field, empty, not one too many."""
+    from app.ingest import staging
+
+    exact_reads = []
+    real_exact = staging._exact
+    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    header = "ts,event,session_id,user,product,version,device,os,team"
+    lines = ["2026-03-02T09:14:05+01:00,login,s1,ann@x,ACD,2025.1,WS-1,windows,",
+             "2026-03-02T10:00:00+01:00,logout,s1,ann@x,ACD,2025.1,WS-1,windows,Design"]
+    path = events_csv(tmp_path / "e.csv", *lines, header=header)
+    (r,) = import_paths(store, [path])
+    assert (r.accepted, r.rejected, exact_reads) == (2, 0, [])
+    assert store.execute("SELECT CAST(e.event AS VARCHAR), t.team FROM events e LEFT JOIN teams t USING (team_id) "
+                         "ORDER BY e.ts").fetchall() == [("login", None), ("logout", "Design")]
