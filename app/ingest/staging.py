@@ -96,7 +96,6 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
         "max_bytes": MAX_LINE_BYTES,
         "assume_tz": assume_tz,
         "missing": ", ".join(missing) or None,
-        "nul_free": plain_csv,
     })
     unique = None
     if kind.name == "events" and plain_csv:

@@ -4,17 +4,16 @@
 -- from a Parquet file). The result is kept only when no row is refused, so
 -- no line number or raw text is ever shown from it: line stays NULL
 -- (numbering rows in SQL, row_number() OVER (), would run the whole read on
--- one thread). The order of the rows is kept (checked.rowid), which is all
--- store_events needs. NUL bytes pass DuckDB's readers silently
--- (measured.md), so a value holding one must not pass here, yet looking
--- into all nine values of every row cost 2.7 s on 10 M rows. Only version
--- is looked into per row: a NUL byte fails ts, event and os by their own
--- checks, and the name columns are looked into once per distinct name
--- (fast_path_clean.sql); either way the file is then read exactly, where
--- every value of every row is looked into (src_csv.sql, src_parquet.sql).
--- A plain CSV (ingest_cfg.nul_free) holds none at all, and when every
--- distinct value was looked into (ingest_cfg.values_checked) none is left.
--- A CSV line with fewer or more fields than its header: the reader pads the
+-- one thread). The rows are grouped (group_events.sql): their order is
+-- lost, and a file in which it would decide what is stored is read
+-- exactly (identity_conflicts.sql). NUL bytes pass DuckDB's readers
+-- silently (measured.md), so a value holding one must not pass, yet
+-- looking into all nine values of every row cost 2.7 s on 10 M rows: a
+-- NUL byte fails the instant's check, and every distinct value of the
+-- other columns is looked into once (values_clean.sql); either way the
+-- file is then read exactly, where every value of every row is looked into
+-- (src_csv.sql, src_parquet.sql). A plain CSV holds none at all
+-- (reader.fingerprint). A CSV line with fewer or more fields than its header: the reader pads the
 -- missing ones with NULL (last_field) and reads one field more
 -- (beyond_last), see app/ingest/staging.py _fast_csv; refused here, so the
 -- exact reader reads the file and says which line (a Parquet row always
@@ -23,8 +22,7 @@
 CREATE OR REPLACE TEMP VIEW src_fields AS
 SELECT CAST(NULL AS BIGINT) AS line,
        CASE WHEN last_field IS NULL OR beyond_last IS NOT NULL THEN 'not as many fields as the header'
-            WHEN NOT cfg.nul_free AND NOT cfg.values_checked AND contains(c7, chr(0))
-            THEN 'NUL byte in a value' END AS pre_reason,
+       END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
        c1, c2, c3, c4, c5, c6, c7, c8, c9
-FROM src_native, ingest_cfg cfg;
+FROM src_native;

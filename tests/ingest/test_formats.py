@@ -157,9 +157,9 @@ def test_parquet_events_bad_rows_get_their_row_number(store, tmp_path):
 
 @pytest.mark.parametrize("column, value", [("device", "WS\x001"), ("version", "2025\x00b"), ("user", "ann\x00@x")])
 def test_parquet_nul_byte_alone_is_still_refused(store, tmp_path, column, value):
-    # the fast Parquet path looks for NUL bytes per distinct name and in
-    # version only (queries/ingest/src_native.sql): a file whose one fault is
-    # a NUL byte must still be read exactly and that row refused
+    # the fast Parquet path looks for NUL bytes once per distinct value
+    # (queries/ingest/values_clean.sql), not in every row: a file whose one
+    # fault is a NUL byte must still be read exactly and that row refused
     data = {
         "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00+01:00"],
         "event": ["login", "logout"], "session_id": ["s1"] * 2, "user": ["ann@x"] * 2,
