@@ -79,6 +79,7 @@ class _Staged:
     kind: Kind | None = None  # None: nothing to store (skipped or empty)
     number: int | None = None  # its staging tables: checked_<number>, names_<number>
     unique: Future[bool] | None = None  # events: no identity twice in the file (staging.identities_unique)
+    grouped: bool = False  # events staged from a fast path's groups (staging.Staged)
 
 
 # seen(digest) -> (kind, rows) of an earlier import of the same content, or None
@@ -218,9 +219,10 @@ def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: st
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    warnings, unique = staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain)
-    result.warnings.extend(warnings)
-    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), unique)
+    staged = staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain)
+    result.warnings.extend(staged.warnings)
+    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique,
+                   staged.grouped)
 
 
 def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Staged:
@@ -260,7 +262,16 @@ def _store_file(con, item: _Staged) -> None:
                 store_query = "store_events_plain"  # all new: no exactly-once work to do
                 if _rows(con, "ids_unchanged")[0][0]:
                     store_query = "store_events_same_ids"  # and the local ids are the store's
-        accepted = _rows(con, store_query, [import_id])[0][0]
+        # a fast path's rows stored as staged, group by group (not through
+        # store_events.sql's GROUP BY): their ids come in runs
+        runs = item.grouped and store_query != "store_events"
+        if runs:
+            con.execute(sql.load("ingest/compress_runs"))
+        try:
+            accepted = _rows(con, store_query, [import_id])[0][0]
+        finally:
+            if runs:
+                con.execute(sql.load("ingest/compress_reset"))
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
         _rows(con, "store_rejects", [import_id, r.file])

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -68,13 +69,24 @@ def _extras_warning(extras: list[str]) -> str:
     return "extra column(s) kept nowhere: " + ", ".join(extras)
 
 
+class Staged(NamedTuple):
+    """What staging a file tells the importer."""
+
+    warnings: list[str]
+    # events: whether no accepted event's identity occurs twice in the file
+    # (then the store needs no dedupe within it), as it is being worked out
+    # (identities_unique); None for the other kinds
+    unique: Future[bool] | None
+    # events staged from a fast path's groups: the rows of a group come
+    # together, so their ids come in runs (compress_runs.sql)
+    grouped: bool
+
+
 def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: str | None,
-          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> tuple[list[str], Future[bool] | None]:
-    """Fill the TEMP tables ``checked`` and ``file_names`` from the file;
-    returns its warnings, and for events whether no accepted event's
-    identity occurs twice in it (then the store needs no dedupe within the
-    file), as it is being worked out (identities_unique). ``plain``: the
-    file holds no double quote and no NUL byte (reader.fingerprint)."""
+          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> Staged:
+    """Fill the TEMP tables ``checked`` and ``file_names`` from the file
+    (see Staged for what is returned). ``plain``: the file holds no double
+    quote and no NUL byte (reader.fingerprint)."""
     warnings: list[str] = []
     cmap = map_columns(kind, header)
     if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
@@ -105,14 +117,14 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
     if unique is not None:
         if on_bytes:
             on_bytes(path.stat().st_size)
-        return warnings, unique
+        return Staged(warnings, unique, grouped=True)
     _exact(con, path, fmt, kind, on_bytes)
     if fmt == "jsonl":
         extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
         if extras:
             warnings.append(_extras_warning(extras))
         con.execute(sql.load("ingest/drop_lines"))
-    return warnings, identities_unique(con) if kind.name == "events" else None
+    return Staged(warnings, identities_unique(con) if kind.name == "events" else None, grouped=False)
 
 
 def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> Future[bool] | None:

@@ -10,7 +10,7 @@ from app import sql
 from app.ingest import import_paths
 from app.ingest.kinds import ALL_COLUMNS
 
-from .helpers import events_csv, row, stored_events
+from .helpers import event_count, events_csv, row, stored_events
 
 ROWS = [row(), row(event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
         row(event="logout", ts="2026-03-02T10:00:00-05:00", os="Linux"), row(session="s2", user="bob@x")]
@@ -186,3 +186,38 @@ def test_an_empty_last_column_keeps_a_clean_file_on_the_fast_path(store, tmp_pat
     assert (r.accepted, r.rejected, exact_reads) == (2, 0, [])
     assert store.execute("SELECT CAST(e.event AS VARCHAR), t.team FROM events e LEFT JOIN teams t USING (team_id) "
                          "ORDER BY e.ts").fetchall() == [("login", None), ("logout", "Design")]
+
+
+class _SettingAtInsert:
+    """A connection that notes DuckDB's disabled compression methods each
+    time events are inserted (the importer takes any connection-like)."""
+
+    def __init__(self, con):
+        self._con = con
+        self.seen: list[str] = []
+
+    def execute(self, query, *args, **kwargs):
+        if "INSERT INTO events" in query:
+            self.seen.append(self._con.execute(
+                "SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'").fetchall()[0][0])
+        return self._con.execute(query, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+def test_grouped_rows_are_stored_without_weighing_bitpacking_and_the_setting_is_undone(store, tmp_path):
+    """A fast path's rows are stored group by group, their ids in runs
+    (compress_runs.sql); rows in the file's order (the exact reader) or in
+    store_events.sql's dedupe order are stored with every method weighed;
+    the connection is left as it was."""
+    spy = _SettingAtInsert(store)
+    clean = events_csv(tmp_path / "clean.csv", *ROWS)
+    quoted = events_csv(tmp_path / "quoted.csv", row(session='"q1"', ts="2026-05-01T09:00:00Z"))
+    overlap = events_csv(tmp_path / "overlap.csv", ROWS[0], row(session="s9", ts="2026-03-02T09:30:00+01:00"))
+    for path in (clean, quoted, overlap):
+        import_paths(spy, [path])
+    assert [s.lower() for s in spy.seen] == ["bitpacking", "", ""]
+    assert store.execute("SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'"
+                         ).fetchall() == [("",)]
+    assert event_count(store) == len(ROWS) + 2
