@@ -48,3 +48,14 @@ def stored_events(con):
 
 def adds_up(result) -> bool:
     return result.rows == result.accepted + result.duplicates + result.rejected
+
+
+def exact_reads(monkeypatch) -> list:
+    """The files the exact line reader reads from now on (the others take a
+    fast path: app/ingest/staging.py), as a list that grows."""
+    from app.ingest import staging
+
+    reads: list = []
+    real_exact = staging._exact
+    monkeypatch.setattr(staging, "_exact", lambda *a, **k: reads.append(a[1]) or real_exact(*a, **k))
+    return reads

@@ -7,7 +7,7 @@ import shutil
 
 from app.ingest import import_paths
 
-from .helpers import adds_up, event_count, events_csv, rejects, row, stored_events
+from .helpers import adds_up, event_count, events_csv, exact_reads, rejects, row, stored_events
 
 
 def test_duplicate_rows_inside_a_file(store, tmp_path):
@@ -58,22 +58,12 @@ def test_dictionary_ids_dense_and_stable(store, tmp_path):
     assert store.execute("SELECT max(session_key), count(*) FROM sessions").fetchall() == [(4, 4)]
 
 
-def _exact_reads(monkeypatch) -> list:
-    """The files the exact line reader reads (the others took a fast path)."""
-    from app.ingest import staging
-
-    reads: list = []
-    real_exact = staging._exact
-    monkeypatch.setattr(staging, "_exact", lambda *a, **k: reads.append(a[1]) or real_exact(*a, **k))
-    return reads
-
-
 def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path, monkeypatch):
     # a clean file (no quote, nothing refused) is read by DuckDB's CSV reader
     # into groups of rows alike but for the instant, which loses the file's
     # order: one identity in rows that differ (here the device) sends it to
     # the exact reader, which keeps the order
-    reads = _exact_reads(monkeypatch)
+    reads = exact_reads(monkeypatch)
     path = events_csv(tmp_path / "e.csv", row(device="WS-first"), row(event="logout"), row(device="WS-second"),
                       row(session="#s2"))
     (r,) = import_paths(store, [path])
@@ -89,7 +79,7 @@ def test_rows_equal_but_for_the_offset_stay_on_the_fast_path_R1(store, tmp_path,
     # duplicates that would be stored alike (the same instant written with
     # another offset, the event in capitals, in any order) need no order:
     # the clean file stays on DuckDB's reader; 6 rows, 3 identities
-    reads = _exact_reads(monkeypatch)
+    reads = exact_reads(monkeypatch)
     path = events_csv(
         tmp_path / "e.csv",
         row(),  # s1 login 08:14:05Z

@@ -10,7 +10,7 @@ from app import sql
 from app.ingest import import_paths
 from app.ingest.kinds import ALL_COLUMNS
 
-from .helpers import event_count, events_csv, row, stored_events
+from .helpers import event_count, events_csv, exact_reads, row, stored_events
 
 ROWS = [row(), row(event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
         row(event="logout", ts="2026-03-02T10:00:00-05:00", os="Linux"), row(session="s2", user="bob@x")]
@@ -43,21 +43,17 @@ def test_a_clean_plain_file_is_checked_once_per_distinct_value(store, tmp_path, 
     row by row); one bad value anywhere (an instant without offset, R2,
     among them) sends the file to the exact reader, which refuses that row
     only."""
-    from app.ingest import staging
-
-    exact_reads = []
-    real_exact = staging._exact
-    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    read_exactly = exact_reads(monkeypatch)
     clean = events_csv(tmp_path / "clean.csv", *ROWS)
     (r,) = import_paths(store, [clean])
-    assert (r.accepted, r.rejected, exact_reads) == (4, 0, [])
+    assert (r.accepted, r.rejected, read_exactly) == (4, 0, [])
     assert store.execute("SELECT values_checked FROM ingest_cfg").fetchall() == [(True,)]
     for n, bad in enumerate([row(version="v2026"), row(os="beos"), row(event="pause"), row(device=""),
                              row(ts="2026-03-02T09:14:05"), row(ts="2026-3-02T09:14:05Z")]):
         path = events_csv(tmp_path / f"bad{n}.csv", row(session=f"b{n}"), bad.replace("s1", f"c{n}"))
         (r,) = import_paths(store, [path])
         assert (r.accepted, r.rejected) == (1, 1), bad
-        assert exact_reads[-1] == path
+        assert read_exactly[-1] == path
 
 
 FULL_ROWS = (
@@ -113,11 +109,7 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
     import polars as pl
 
     from app import store as store_mod
-    from app.ingest import staging
-
-    exact_reads = []
-    real_exact = staging._exact
-    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    read_exactly = exact_reads(monkeypatch)
     lines = (sample_logs / "events_2026-08-09.csv").read_text(encoding="utf-8").splitlines()
     header, rows = lines[0], lines[1:]
     again = rows[::97]  # exact duplicates
@@ -143,7 +135,7 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
         (r,) = import_paths(con, [path])
         got[path.name] = ((r.rows, r.accepted, r.duplicates, r.rejected), con.execute(FULL_ROWS).fetchall())
         con.close()
-    assert exact_reads == [quoted]
+    assert read_exactly == [quoted]
     assert got["clean.csv"][0] == (len(body), len(rows), len(again) + len(shifted), 0)
     assert got["clean.csv"] == got["quoted.csv"] == got["clean.parquet"]
     assert len(got["clean.csv"][1]) == len(rows)
@@ -154,18 +146,14 @@ def test_a_clean_line_with_more_or_fewer_fields_is_refused_as_the_exact_reader_d
     fields without a word (duckdb 2.0.1): a clean plain file with such a
     line, or with a line a field short, still gets that line refused for
     its field count (the exact reader's reason), and only that line."""
-    from app.ingest import staging
-
-    exact_reads = []
-    real_exact = staging._exact
-    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    read_exactly = exact_reads(monkeypatch)
     good = row(event="logout", ts="2026-03-02T10:00:00+01:00")
     for n, (bad, found) in enumerate([(row() + ",", 10), (row() + ",,", 11), (row().rsplit(",", 1)[0], 8)]):
         path = events_csv(tmp_path / f"e{n}.csv", row(session=f"x{n}"), bad.replace("s1", f"b{n}"),
                           good.replace("s1", f"g{n}"))
         (r,) = import_paths(store, [path])
         assert (r.rows, r.accepted, r.rejected) == (3, 2, 1), bad
-        assert exact_reads[-1] == path
+        assert read_exactly[-1] == path
         (reason,) = store.execute("SELECT reason FROM rejects WHERE file = ? AND line = 3", [str(path)]).fetchall()[0]
         assert reason == f"expected 9 fields, found {found}"
 
@@ -173,17 +161,13 @@ def test_a_clean_line_with_more_or_fewer_fields_is_refused_as_the_exact_reader_d
 def test_an_empty_last_column_keeps_a_clean_file_on_the_fast_path(store, tmp_path, monkeypatch):
     """With team as the file's last column, an empty team (R12) ends the line
     with a comma: one field, empty, not one too many."""
-    from app.ingest import staging
-
-    exact_reads = []
-    real_exact = staging._exact
-    monkeypatch.setattr(staging, "_exact", lambda *a, **k: exact_reads.append(a[1]) or real_exact(*a, **k))
+    read_exactly = exact_reads(monkeypatch)
     header = "ts,event,session_id,user,product,version,device,os,team"
     lines = ["2026-03-02T09:14:05+01:00,login,s1,ann@x,ACD,2025.1,WS-1,windows,",
              "2026-03-02T10:00:00+01:00,logout,s1,ann@x,ACD,2025.1,WS-1,windows,Design"]
     path = events_csv(tmp_path / "e.csv", *lines, header=header)
     (r,) = import_paths(store, [path])
-    assert (r.accepted, r.rejected, exact_reads) == (2, 0, [])
+    assert (r.accepted, r.rejected, read_exactly) == (2, 0, [])
     assert store.execute("SELECT CAST(e.event AS VARCHAR), t.team FROM events e LEFT JOIN teams t USING (team_id) "
                          "ORDER BY e.ts").fetchall() == [("login", None), ("logout", "Design")]
 
