@@ -8,13 +8,15 @@ importer may have put it there) keeps its id; a new one gets max + 1.
 
 from __future__ import annotations
 
-# table -> (id column, name column); identifiers are these constants only.
+# table -> (id column, name column, other columns a new row is given);
+# identifiers are these constants only.
 DICTIONARIES = {
-    "users": ("user_id", "user_name"),
-    "products": ("product_id", "product"),
-    "teams": ("team_id", "team"),
-    "devices": ("device_id", "device"),
-    "sessions": ("session_key", "session_id"),
+    "users": ("user_id", "user_name", ()),
+    "products": ("product_id", "product", ()),
+    "teams": ("team_id", "team", ()),
+    "devices": ("device_id", "device", ()),
+    "sessions": ("session_key", "session_id", ()),
+    "versions": ("version_id", "version", ("version_year",)),  # migration 0002
 }
 
 
@@ -23,10 +25,11 @@ class DictionaryIds:
         self._con = con
         self._ids: dict[tuple[str, str], int] = {}
 
-    def id(self, table: str, name: str) -> int:
+    def id(self, table: str, name: str, *others) -> int:
+        """``others``: the values of the table's other columns, for a new row."""
         key = (table, name)
         if key not in self._ids:
-            id_col, name_col = DICTIONARIES[table]
+            id_col, name_col, other_cols = DICTIONARIES[table]
             row = self._con.execute(
                 f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]
             ).fetchall()
@@ -36,9 +39,9 @@ class DictionaryIds:
                 new = self._con.execute(
                     f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}"
                 ).fetchall()[0][0]
-                self._con.execute(
-                    f"INSERT INTO {table} ({id_col}, {name_col}) VALUES (?, ?)", [new, name]
-                )
+                columns = ", ".join((id_col, name_col, *other_cols))
+                marks = ", ".join("?" * (2 + len(other_cols)))
+                self._con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [new, name, *others])
                 self._ids[key] = new
         return self._ids[key]
 
@@ -54,13 +57,4 @@ class DictionaryIds:
     def version(self, name: str) -> int:
         """A product version's id (migration 0002), its year from its
         first four characters as the importer takes it."""
-        key = ("versions", name)
-        if key not in self._ids:
-            row = self._con.execute("SELECT version_id FROM versions WHERE version = ?", [name]).fetchall()
-            if row:
-                self._ids[key] = row[0][0]
-            else:
-                new = self._con.execute("SELECT coalesce(max(version_id), 0) + 1 FROM versions").fetchall()[0][0]
-                self._con.execute("INSERT INTO versions VALUES (?, ?, ?)", [new, name, int(name[:4])])
-                self._ids[key] = new
-        return self._ids[key]
+        return self.id("versions", name, int(name[:4]))
