@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from app import sql
+from app import sql, store
 from app.errors import UnreadableInput
 from app.ingest import reader
 from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
@@ -236,7 +236,7 @@ def check(con, kind: Kind, *, exact: bool) -> bool:
 
 
 def _true(con, query: str) -> bool:
-    return bool(con.execute(sql.load(f"ingest/{query}")).fetchall()[0][0])
+    return bool(store.scalar(con, sql.load(f"ingest/{query}")))
 
 
 def identities_unique(con) -> Future[bool]:
