@@ -49,11 +49,13 @@ class KeyBar(Static):
             if not binding.show or binding.action in seen or key == palette:
                 continue
             seen.add(binding.action)
-            keys = escape(self.app.get_key_display(binding))
-            text = f"[b $footer-key-foreground]{keys}[/] {escape(binding.description)}"
+            text = self._shown(binding)
             parts.append(text if enabled else f"[dim]{text}[/]")
         if self.app.ENABLE_COMMAND_PALETTE and palette in active:
-            binding = active[palette][1]
-            parts.append(f"[b $footer-key-foreground]{escape(self.app.get_key_display(binding))}[/] "
-                         f"{escape(binding.description)}")
+            parts.append(self._shown(active[palette][1]))
         return "  ".join(parts)
+
+    def _shown(self, binding) -> str:
+        """A binding as the bar shows it: its key in bold, its description."""
+        keys = escape(self.app.get_key_display(binding))
+        return f"[b $footer-key-foreground]{keys}[/] {escape(binding.description)}"
