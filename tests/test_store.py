@@ -50,8 +50,9 @@ def test_reopening_does_not_reapply_migrations(db_path):
 
 def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
     """Migration 0002 turns events.version (text) and version_year into
-    version_id, a dictionary of versions in version order with their years;
-    every event keeps its identity, attributes and order."""
+    version_id, a dictionary of versions in version order with their years
+    (what R6 idle detection and R18 Linux support go by); every event keeps
+    its identity, attributes and order."""
     import duckdb
 
     (number, name, first), *_ = store.migrations()

@@ -1,5 +1,5 @@
 -- The distinct values of an events file, per column, in one GROUP BY
--- GROUPING SETS pass over event_name_fields (names_from_fields.sql or
+-- GROUPING SETS pass over event_name_fields (names_from_groups.sql or
 -- names_from_judged.sql): parallel, where list(DISTINCT) ran on one thread.
 -- The names become the file's local dictionaries (names_events.sql); a fast
 -- path checks the values once each (values_clean.sql) instead of in every

@@ -13,11 +13,11 @@
 -- other columns is looked into once (values_clean.sql); either way the
 -- file is then read exactly, where every value of every row is looked into
 -- (src_csv.sql, src_parquet.sql). A plain CSV holds none at all
--- (reader.fingerprint). A CSV line with fewer or more fields than its header: the reader pads the
--- missing ones with NULL (last_field) and reads one field more
--- (beyond_last), see app/ingest/staging.py _fast_csv; refused here, so the
--- exact reader reads the file and says which line (a Parquet row always
--- has its columns: last_field '', beyond_last NULL).
+-- (reader.fingerprint). A CSV line with fewer or more fields than its
+-- header: the reader pads the missing ones with NULL (last_field) and
+-- reads one field more (beyond_last), see app/ingest/staging.py _fast_csv;
+-- refused here, so the exact reader reads the file and says which line (a
+-- Parquet row always has its columns: last_field '', beyond_last NULL).
 -- Grain: one row per data row.
 CREATE OR REPLACE TEMP VIEW src_fields AS
 SELECT CAST(NULL AS BIGINT) AS line,

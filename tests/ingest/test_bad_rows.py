@@ -77,6 +77,7 @@ def test_unknown_os_and_bad_version(store, tmp_path):
 
 
 def test_version_year_kept(store, tmp_path):
+    # the year idle detection (R6) and Linux support (R18) go by
     one(store, events_csv(tmp_path / "e.csv", row(version="2019.2")))
     assert store.execute(
         "SELECT v.version, v.version_year FROM events e JOIN versions v USING (version_id)"
