@@ -23,12 +23,13 @@ from app.timeutil import now_utc, parse_instant
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", metavar="INSTANT",
-                        help="fix 'now' (R4), e.g. 2026-11-21T00:00:00Z; default: the clock")
-    parser.add_argument("--samples", metavar="FOLDER",
-                        help="import this folder instead of the bundled sample_logs/")
-    parser.add_argument("--no-tui", action="store_true",
-                        help="print the team balances instead of opening the dashboard")
+    parser.add_argument(
+        "--as-of", metavar="INSTANT", help="fix 'now' (R4), e.g. 2026-11-21T00:00:00Z; default: the clock"
+    )
+    parser.add_argument("--samples", metavar="FOLDER", help="import this folder instead of the bundled sample_logs/")
+    parser.add_argument(
+        "--no-tui", action="store_true", help="print the team balances instead of opening the dashboard"
+    )
 
 
 def demo_db_path() -> Path:
@@ -73,8 +74,10 @@ def fresh_store(db: Path, samples: Path) -> duckdb.DuckDBPyConnection:
     the next demo refuses to replace)."""
     if db.exists():
         if not _is_demo_store(db):
-            raise UsageError(f"{db} exists and is not a demo store; `flexdash demo` rebuilds its store "
-                             f"from scratch, so give it another --db")
+            raise UsageError(
+                f"{db} exists and is not a demo store; `flexdash demo` rebuilds its store "
+                f"from scratch, so give it another --db"
+            )
         db.unlink()
     Path(f"{db}.wal").unlink(missing_ok=True)
     con = store.connect_write(db)

@@ -17,10 +17,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("user", metavar="USER", help="the named user (e-mail), as in the logs")
     parser.add_argument("product", metavar="PRODUCT", help="the product code, e.g. ACAD")
     parser.add_argument("--day", metavar="DAY", help="only what overlaps this UTC day (YYYY-MM-DD)")
-    parser.add_argument("--as-of", metavar="INSTANT",
-                        help="explain as of this instant (R4): 'now' (default), a date or an ISO-8601 instant")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json for scripts")
+    parser.add_argument(
+        "--as-of",
+        metavar="INSTANT",
+        help="explain as of this instant (R4): 'now' (default), a date or an ISO-8601 instant",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people (default), json for scripts"
+    )
     parser.add_argument("--no-timeline", action="store_true", help="leave out the per-day timelines")
 
 

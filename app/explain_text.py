@@ -16,10 +16,9 @@ SLOTS = 48
 
 REASONS = {
     "insufficient_balance": "the team's balance was below the rate: nothing charged, "
-                            "the rest of that run skipped (R16)",
+    "the rest of that run skipped (R16)",
     "not_assigned": "the product is not assigned to this user in the billed team (R17)",
-    "unsupported_platform": "Linux with a version before 2020, or a product that does "
-                            "not run on Linux (R18)",
+    "unsupported_platform": "Linux with a version before 2020, or a product that does not run on Linux (R18)",
     "team_unresolved": "no team in the log, in the assignments, nor a single known team (R12)",
     "unknown_product": "the product is missing from the rate table (R12b)",
 }
@@ -85,8 +84,9 @@ def _timeline(rows: _Rows, day: date) -> list[str]:
     use, cover = [], []
     for i in range(SLOTS):
         s0, s1 = start + i * SLOT, start + (i + 1) * SLOT
-        if any(_overlaps(r["run_start"], max(r["run_end"], r["run_start"] + timedelta(seconds=1)), s0, s1)
-               for r in runs):
+        if any(
+            _overlaps(r["run_start"], max(r["run_end"], r["run_start"] + timedelta(seconds=1)), s0, s1) for r in runs
+        ):
             use.append("█")
         elif any(_overlaps(s["session_start"], s["session_end"], s0, s1) for s in sessions):
             use.append("░")
@@ -97,8 +97,7 @@ def _timeline(rows: _Rows, day: date) -> list[str]:
             cover.append("▲")
         elif opened:
             cover.append("✗")
-        elif any(w["outcome"] == "charged" and _overlaps(w["window_start"], w["window_end"], s0, s1)
-                 for w in windows):
+        elif any(w["outcome"] == "charged" and _overlaps(w["window_start"], w["window_end"], s0, s1) for w in windows):
             cover.append("─")
         else:
             cover.append(" ")
@@ -123,8 +122,10 @@ def _session_lines(s: dict, intervals: list[dict], day: date) -> list[str]:
     if s["unterminated"]:
         lines.append("        no logout: ends at its last event (unterminated, R5)")
     if s["exclusion_reason"]:
-        lines.append(f"        excluded: {s['exclusion_reason']}: {REASONS.get(s['exclusion_reason'], '')};"
-                     " adds no active time (R7)")
+        lines.append(
+            f"        excluded: {s['exclusion_reason']}: {REASONS.get(s['exclusion_reason'], '')};"
+            " adds no active time (R7)"
+        )
     mine = [i for i in intervals if i["session_id"] == s["session_id"]]
     if mine and s["idle_detection"]:
         stretches = ", ".join(_span(i["interval_start"], i["interval_end"], day) for i in mine)
@@ -136,8 +137,7 @@ def _run_note(r: dict, windows: list[dict]) -> str:
     start, end = r["run_start"], r["run_end"]
     if not r["chargeable"]:
         return "5 minutes or less: free (R8)"
-    covering = [w for w in windows if w["outcome"] == "charged"
-                and w["window_start"] < start < w["window_end"]]
+    covering = [w for w in windows if w["outcome"] == "charged" and w["window_start"] < start < w["window_end"]]
     opened = [w for w in windows if start <= w["window_start"] <= end]
     notes = []
     if covering:
@@ -146,8 +146,7 @@ def _run_note(r: dict, windows: list[dict]) -> str:
         if c["window_end"] >= end:
             notes.append(f"inside the window opened {_t(c['window_start'], day)}: no new charge (R9)")
         else:
-            notes.append(f"until {_t(c['window_end'], day)} inside the window opened "
-                         f"{_t(c['window_start'], day)} (R9)")
+            notes.append(f"until {_t(c['window_end'], day)} inside the window opened {_t(c['window_start'], day)} (R9)")
     charged = sum(1 for w in opened if w["outcome"] == "charged")
     denied = sum(1 for w in opened if w["outcome"] != "charged")
     if charged:
@@ -164,26 +163,34 @@ def _window_lines(w: dict, windows: list[dict], runs: dict, draws: dict, day: da
     run = runs.get(w["opening_run"])
     run_name = f"run {w['opening_run']}" if w["opening_run"] is not None else "a run"
     if w["outcome"] == "charged":
-        head = (f"    {_t(ws, day)} → {_t(w['window_end'], day)}  charged {w['tokens']:,} tokens"
-                f" to {w['team']} (rate {w['rate']} from {w['rate_from']}, R10)")
+        head = (
+            f"    {_t(ws, day)} → {_t(w['window_end'], day)}  charged {w['tokens']:,} tokens"
+            f" to {w['team']} (rate {w['rate']} from {w['rate_from']}, R10)"
+        )
     else:
-        head = (f"    {_t(ws, day)}  window DENIED for {w['team'] or 'no team'}: balance "
-                f"{w['balance_then']:,} below the rate of {w['rate']}; nothing charged, the rest of "
-                f"that run skipped (R16)")
+        head = (
+            f"    {_t(ws, day)}  window DENIED for {w['team'] or 'no team'}: balance "
+            f"{w['balance_then']:,} below the rate of {w['rate']}; nothing charged, the rest of "
+            f"that run skipped (R16)"
+        )
     previous = [p for p in windows if p["outcome"] == "charged" and p["window_end"] == ws]
     if ws < day_start(day):
         why = f"carried over: opened the day before (see {ws.date().isoformat()})"
     elif previous:
-        why = (f"the window opened {_t(previous[-1]['window_start'], day)} ran out here while "
-               f"{run_name} was still active (R9)")
+        why = (
+            f"the window opened {_t(previous[-1]['window_start'], day)} ran out here while "
+            f"{run_name} was still active (R9)"
+        )
     elif run is not None and run["run_start"] == ws:
         why = f"{run_name} started here and lasted more than 5 minutes (R8, R9)"
     else:
         why = f"{run_name} went on past the previous window by more than 5 minutes (R8, R9)"
     lines = [head, f"        why: {why}; team of session {w['session_id']} (R12)"]
     if w["outcome"] == "charged":
-        parts = [f"{d['pack_id']} {d['tokens']:,} (draw order {d['draw_rank']}, expires {d['expires_on']})"
-                 for d in draws.get(ws, [])]
+        parts = [
+            f"{d['pack_id']} {d['tokens']:,} (draw order {d['draw_rank']}, expires {d['expires_on']})"
+            for d in draws.get(ws, [])
+        ]
         lines.append("        paid from: " + ("; ".join(parts) + " (R14)" if parts else "no pack recorded"))
     return lines
 
@@ -205,9 +212,11 @@ def _day_block(expl, rows: _Rows, day: date, timeline: bool) -> list[str]:
     if runs:
         lines.append("  runs (active time merged across sessions, devices and versions, R7)")
         for r in runs:
-            lines.append(f"    run {r['run_no']}  {_span(r['run_start'], r['run_end'], day)}"
-                         f" ({_dur(r['run_seconds'])}, {r['sessions']} session{'s' if r['sessions'] > 1 else ''}):"
-                         f" {_run_note(r, windows)}")
+            lines.append(
+                f"    run {r['run_no']}  {_span(r['run_start'], r['run_end'], day)}"
+                f" ({_dur(r['run_seconds'])}, {r['sessions']} session{'s' if r['sessions'] > 1 else ''}):"
+                f" {_run_note(r, windows)}"
+            )
     shown = [w for w in windows if d0 <= w["window_start"] < d1 or (carried and w["window_start"] < d0)]
     if shown:
         lines.append("  windows (24 h each, R9)")
@@ -217,8 +226,9 @@ def _day_block(expl, rows: _Rows, day: date, timeline: bool) -> list[str]:
     if denials:
         lines.append("  sessions denied before charging (R18b: one reason each)")
         for d in denials:
-            lines.append(f"    {_t(d['ts'], day)}  {d['session_id'] or ''} {d['reason']}: "
-                         f"{REASONS.get(d['reason'], '')}")
+            lines.append(
+                f"    {_t(d['ts'], day)}  {d['session_id'] or ''} {d['reason']}: {REASONS.get(d['reason'], '')}"
+            )
     return lines
 
 
@@ -226,8 +236,12 @@ def _days(expl) -> list[date]:
     if expl.day is not None:
         return [expl.day]
     seen: set[date] = set()
-    for df, col in ((expl.sessions, "session_start"), (expl.runs, "run_start"),
-                    (expl.windows, "window_start"), (expl.denials, "ts")):
+    for df, col in (
+        (expl.sessions, "session_start"),
+        (expl.runs, "run_start"),
+        (expl.windows, "window_start"),
+        (expl.denials, "ts"),
+    ):
         seen.update(v.astimezone(UTC).date() for v in df[col].to_list())
     return sorted(seen)
 
@@ -237,8 +251,11 @@ def _rate_line(rates: pl.DataFrame) -> str:
         return "Rate: none: the product is missing from the rate table (R12b)."
     parts = [f"{r['tokens_per_day']} tokens from {r['effective_from']}" for r in _rows(rates)]
     last = _rows(rates)[-1]
-    idle = (f"idle detection from version {last['idle_detection_since']}"
-            if last["idle_detection_since"] is not None else "no idle detection in any version")
+    idle = (
+        f"idle detection from version {last['idle_detection_since']}"
+        if last["idle_detection_since"] is not None
+        else "no idle detection in any version"
+    )
     kind = f"; a plug-in of {last['host']} (R11)" if last["kind"] == "plugin" else ""
     return f"Rate per 24-hour window (R10): {'; '.join(parts)}. {idle.capitalize()} (R6){kind}."
 
@@ -268,7 +285,10 @@ def render(expl, *, timeline: bool = True) -> str:
     charged = opened.filter(pl.col("outcome") == "charged")
     denied = opened.height - charged.height
     excluded = expl.denials.filter(pl.col("reason") != "insufficient_balance").height
-    lines += ["", f"In all{scope}: {charged.height} window{'s' if charged.height != 1 else ''} charged, "
-                  f"{int(charged['tokens'].sum() or 0):,} tokens; {denied} denied for balance; "
-                  f"{excluded} session{'s' if excluded != 1 else ''} excluded."]
+    lines += [
+        "",
+        f"In all{scope}: {charged.height} window{'s' if charged.height != 1 else ''} charged, "
+        f"{int(charged['tokens'].sum() or 0):,} tokens; {denied} denied for balance; "
+        f"{excluded} session{'s' if excluded != 1 else ''} excluded.",
+    ]
     return "\n".join(lines) + "\n"

@@ -107,9 +107,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute(
-                "INSERT INTO schema_version VALUES (?, ?, now())", [number, name]
-            )
+            con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [number, name])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -122,9 +120,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create every view of ``queries/views`` in name order."""
     for _, path in sql.numbered("views"):
         con.execute(path.read_text(encoding="utf-8"))
-    con.execute(
-        "INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()]
-    )
+    con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])
 
 
 def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -173,10 +169,7 @@ def _with_lock(
                     f"{lock_timeout:g} s; close it or retry with a longer --lock-timeout"
                 ) from exc
             if on_wait is not None and not told:
-                on_wait(
-                    f"waiting for the store {path}: another process holds its lock "
-                    f"(up to {lock_timeout:g} s)"
-                )
+                on_wait(f"waiting for the store {path}: another process holds its lock (up to {lock_timeout:g} s)")
                 told = True
             time.sleep(min(delay, max(remaining, 0.01)))
             delay = min(delay * 2, 1.0)

@@ -39,11 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="DAY", help="first day of the period (default: 30 days before as-of)")
     parser.add_argument("--until", metavar="DAY", help="last day of the period (default: the as-of day)")
     parser.add_argument(
-        "--warn-below", metavar="PERCENT", type=_percent, default=10.0,
+        "--warn-below",
+        metavar="PERCENT",
+        type=_percent,
+        default=10.0,
         help="mark teams whose share of purchased tokens left is below PERCENT (default 10; the vendor's band is 20)",
     )
-    parser.add_argument("--refresh", metavar="SECONDS", type=_seconds, default=2.0,
-                        help="how often to look for new data (default 2)")
+    parser.add_argument(
+        "--refresh", metavar="SECONDS", type=_seconds, default=2.0, help="how often to look for new data (default 2)"
+    )
     parser.add_argument("--theme", default="textual-dark", help="a Textual theme name (default textual-dark)")
 
 
@@ -58,8 +62,13 @@ def run(args: argparse.Namespace) -> int:
     from app.tui.app import make_app  # Textual loads only here
 
     app = make_app(
-        db, as_of=as_of, team=getattr(args, "team", None), since=since, until=until,
-        warn_below=getattr(args, "warn_below", 10.0), theme=getattr(args, "theme", "textual-dark"),
+        db,
+        as_of=as_of,
+        team=getattr(args, "team", None),
+        since=since,
+        until=until,
+        warn_below=getattr(args, "warn_below", 10.0),
+        theme=getattr(args, "theme", "textual-dark"),
         refresh_seconds=getattr(args, "refresh", 2.0),
     )
     if app.initial_theme not in app.available_themes:

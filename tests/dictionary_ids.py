@@ -30,15 +30,11 @@ class DictionaryIds:
         key = (table, name)
         if key not in self._ids:
             id_col, name_col, other_cols = DICTIONARIES[table]
-            row = self._con.execute(
-                f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]
-            ).fetchall()
+            row = self._con.execute(f"SELECT {id_col} FROM {table} WHERE {name_col} = ?", [name]).fetchall()
             if row:
                 self._ids[key] = row[0][0]
             else:
-                new = self._con.execute(
-                    f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}"
-                ).fetchall()[0][0]
+                new = self._con.execute(f"SELECT coalesce(max({id_col}), 0) + 1 FROM {table}").fetchall()[0][0]
                 columns = ", ".join((id_col, name_col, *other_cols))
                 marks = ", ".join("?" * (2 + len(other_cols)))
                 self._con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [new, name, *others])

@@ -33,20 +33,11 @@ def test_core_imports_without_textual():
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(loaded))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"core modules loaded textual: {result.stdout}"
 
 
 def test_cli_parser_builds_without_textual():
-    code = (
-        "import sys\n"
-        "from app.cli import build_parser\n"
-        "build_parser()\n"
-        "print('textual' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    code = "import sys\nfrom app.cli import build_parser\nbuild_parser()\nprint('textual' in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

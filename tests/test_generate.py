@@ -30,8 +30,10 @@ def small(tmp_path_factory) -> Path:
 def events(small) -> pl.DataFrame:
     frame = pl.read_csv(small / "events.csv", infer_schema=False)
     return frame.with_columns(
-        pl.col("ts").str.replace(r"Z$", "+00:00")
-        .str.to_datetime("%Y-%m-%dT%H:%M:%S%:z", time_zone="UTC").alias("instant")
+        pl.col("ts")
+        .str.replace(r"Z$", "+00:00")
+        .str.to_datetime("%Y-%m-%dT%H:%M:%S%:z", time_zone="UTC")
+        .alias("instant")
     )
 
 
@@ -79,7 +81,8 @@ def test_events_are_realistic_sessions(events):
     assert (first["event"] == "login").all()
     sessions = ordered.group_by("session_id").agg(
         (pl.col("event") == "logout").sum().alias("logouts"),
-        pl.col("user").n_unique().alias("users"), pl.col("product").n_unique().alias("products"),
+        pl.col("user").n_unique().alias("users"),
+        pl.col("product").n_unique().alias("products"),
     )
     assert (sessions["users"] == 1).all() and (sessions["products"] == 1).all()
     assert sessions["logouts"].max() == 1
@@ -178,8 +181,7 @@ def test_a_set_without_sessions_is_header_only(tmp_path):
     """A single Sunday for three users: no session, still valid files."""
     from datetime import date
 
-    summary = generate(Plan(users=3, days=1, seed=1, end=date(2026, 11, 22)), tmp_path,
-                       csv_out=True, parquet_out=True)
+    summary = generate(Plan(users=3, days=1, seed=1, end=date(2026, 11, 22)), tmp_path, csv_out=True, parquet_out=True)
     assert summary["events"] == 0
     assert (tmp_path / "events.csv").read_text() == ",".join(EVENT_COLUMNS) + "\n"
     assert pq.ParquetFile(tmp_path / "events.parquet").metadata.num_rows == 0

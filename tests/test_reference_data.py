@@ -15,8 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 RATE_COLUMNS = [
-    "product", "name", "kind", "host", "tokens_per_day", "effective_from",
-    "idle_detection_since", "linux", "source",
+    "product",
+    "name",
+    "kind",
+    "host",
+    "tokens_per_day",
+    "effective_from",
+    "idle_detection_since",
+    "linux",
+    "source",
 ]
 # domain-facts.md, "Daily token rates found in public sources"
 SOURCED_RATES = {"ACAD": 7, "RVT": 10, "NAVMAN": 9, "NAVSIM": 4, "FUSION": 3}

@@ -7,7 +7,7 @@ The expectations are the README's, worked out by hand from the case rows
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
@@ -17,7 +17,7 @@ from app import store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_logs"
-AS_OF = datetime(2026, 11, 21, tzinfo=timezone.utc)
+AS_OF = datetime(2026, 11, 21, tzinfo=UTC)
 D = "@halvorsen-crane.example"
 
 
@@ -38,12 +38,15 @@ def reports(tmp_path_factory):
             out[view] = con.execute(
                 f"SELECT u.user_name, p.product, count(*) FROM {view} v "  # view names are ours
                 "JOIN users u USING (user_id) JOIN products p USING (product_id) "
-                "GROUP BY ALL ORDER BY ALL").fetchall()
+                "GROUP BY ALL ORDER BY ALL"
+            ).fetchall()
         out["v_multi_team_users"] = con.execute(
-            "SELECT user_name, team_names FROM v_multi_team_users ORDER BY ALL").fetchall()
+            "SELECT user_name, team_names FROM v_multi_team_users ORDER BY ALL"
+        ).fetchall()
         out["plugin_sessions"] = con.execute(
             "SELECT u.user_name, count(*) FROM int_sessions s JOIN users u USING (user_id) "
-            "JOIN products p USING (product_id) WHERE p.product = 'RVTFAB' GROUP BY ALL ORDER BY ALL").fetchall()
+            "JOIN products p USING (product_id) WHERE p.product = 'RVTFAB' GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
     finally:
         con.close()
     out["imports"] = results
@@ -74,14 +77,16 @@ def test_samples_import_whole_with_the_overlap_as_duplicates(reports):
 def test_exclusions_r12_r12b_r17_r18(reports):
     other = reports["denials"].filter(pl.col("reason") != "insufficient_balance")
     got = sorted(tuple(r) for r in other.select("ts", "user", "product", "team", "reason").iter_rows())
-    assert got == sorted([
-        ("2026-09-10T08:30:00Z", "emma.fournier" + D, "VRED", "visualisation", "unknown_product"),
-        ("2026-09-11T12:00:00Z", "emma.fournier" + D, "VRED", "visualisation", "unknown_product"),
-        ("2026-10-06T09:00:00Z", "sofia.lambert" + D, "MAYA", "visualisation", "unsupported_platform"),
-        ("2026-10-14T13:00:00Z", "theo.garnier" + D, "3DSMAX", "visualisation", "unsupported_platform"),
-        ("2026-10-21T17:00:00Z", "megan.obrien" + D, "NAVMAN", "civil", "not_assigned"),
-        ("2026-11-12T10:00:00Z", "guest.render@studio-north.example", "MAYA", None, "team_unresolved"),
-    ])
+    assert got == sorted(
+        [
+            ("2026-09-10T08:30:00Z", "emma.fournier" + D, "VRED", "visualisation", "unknown_product"),
+            ("2026-09-11T12:00:00Z", "emma.fournier" + D, "VRED", "visualisation", "unknown_product"),
+            ("2026-10-06T09:00:00Z", "sofia.lambert" + D, "MAYA", "visualisation", "unsupported_platform"),
+            ("2026-10-14T13:00:00Z", "theo.garnier" + D, "3DSMAX", "visualisation", "unsupported_platform"),
+            ("2026-10-21T17:00:00Z", "megan.obrien" + D, "NAVMAN", "civil", "not_assigned"),
+            ("2026-11-12T10:00:00Z", "guest.render@studio-north.example", "MAYA", None, "team_unresolved"),
+        ]
+    )
 
 
 def test_r16_only_visualisation_runs_dry_in_november(reports):
@@ -95,13 +100,15 @@ def test_r5_unterminated_session_is_charged_once(reports):
 
 
 def test_r6_weekend_with_idle_detection_costs_two_windows(reports):
-    assert _charges(reports, "hugo.bernard" + D, "RVT") == [
-        ("2026-10-16T13:30:00Z", 10), ("2026-10-19T06:31:00Z", 10)]
+    assert _charges(reports, "hugo.bernard" + D, "RVT") == [("2026-10-16T13:30:00Z", 10), ("2026-10-19T06:31:00Z", 10)]
 
 
 def test_r6_weekend_without_idle_detection_costs_three_windows(reports):
     assert _charges(reports, "chloe.dubois" + D, "NAVMAN") == [
-        ("2026-10-09T12:00:00Z", 9), ("2026-10-10T12:00:00Z", 9), ("2026-10-11T12:00:00Z", 9)]
+        ("2026-10-09T12:00:00Z", 9),
+        ("2026-10-10T12:00:00Z", 9),
+        ("2026-10-11T12:00:00Z", 9),
+    ]
 
 
 def test_r8_only_the_6_minute_session_is_charged(reports):
@@ -114,20 +121,25 @@ def test_r7_two_devices_at_once_are_one_window(reports):
 
 def test_r19_four_devices_change_no_charge(reports):
     assert _charges(reports, "ryan.walsh" + D, "ACAD") == [
-        (f"2026-10-{d}T14:00:00Z", 7) for d in ("05", "07", "13", "20")]
+        (f"2026-10-{d}T14:00:00Z", 7) for d in ("05", "07", "13", "20")
+    ]
 
 
 def test_r9_vendor_example_and_contractor_windows(reports):
-    assert _charges(reports, "nathan.blanc" + D, "ACAD") == [
-        ("2026-11-02T07:00:00Z", 7), ("2026-11-03T07:00:00Z", 7)]
+    assert _charges(reports, "nathan.blanc" + D, "ACAD") == [("2026-11-02T07:00:00Z", 7), ("2026-11-03T07:00:00Z", 7)]
     assert _charges(reports, "r.kowalski@partner.example", "RVT") == [
-        ("2026-09-14T07:30:00Z", 10), ("2026-09-15T07:30:00Z", 10), ("2026-09-16T07:45:00Z", 10),
-        ("2026-09-17T07:45:00Z", 10), ("2026-09-18T07:45:00Z", 10)]
+        ("2026-09-14T07:30:00Z", 10),
+        ("2026-09-15T07:30:00Z", 10),
+        ("2026-09-16T07:45:00Z", 10),
+        ("2026-09-17T07:45:00Z", 10),
+        ("2026-09-18T07:45:00Z", 10),
+    ]
 
 
 def test_r11_plugins_are_charged_beside_their_host(reports):
     jules = reports["charges"].filter(
-        (pl.col("user") == "jules.mercier" + D) & pl.col("window_start").str.starts_with("2026-09-08"))
+        (pl.col("user") == "jules.mercier" + D) & pl.col("window_start").str.starts_with("2026-09-08")
+    )
     assert sorted(zip(jules["product"], jules["tokens"])) == [("RVT", 10), ("RVTFAB", 4)]
     assert _charges(reports, "adam.chevalier" + D, "RVTFAB") == [("2026-10-01T09:12:05Z", 4)]
 

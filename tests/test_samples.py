@@ -41,8 +41,10 @@ def events() -> pl.DataFrame:
     """All event rows of the three files, with the instant parsed (R1)."""
     frame = pl.concat([_read(n) for n in EVENT_FILES], how="vertical")
     return frame.with_columns(
-        pl.col("ts").str.replace(r"Z$", "+00:00")
-        .str.to_datetime("%Y-%m-%dT%H:%M:%S%:z", time_zone="UTC").alias("instant"),
+        pl.col("ts")
+        .str.replace(r"Z$", "+00:00")
+        .str.to_datetime("%Y-%m-%dT%H:%M:%S%:z", time_zone="UTC")
+        .alias("instant"),
         pl.col("version").str.slice(0, 4).cast(pl.Int32).alias("year"),
     )
 
@@ -51,14 +53,24 @@ def events() -> pl.DataFrame:
 def sessions(events) -> pl.DataFrame:
     """One row per session (the overlap day's duplicates collapse here)."""
     unique = events.unique(subset=["session_id", "event", "instant"])
-    return unique.group_by("session_id").agg(
-        pl.col("user").first(), pl.col("product").first(), pl.col("device").first(),
-        pl.col("os").first(), pl.col("year").first(), pl.col("team").first(),
-        pl.col("instant").min().alias("first"), pl.col("instant").max().alias("last"),
-        (pl.col("event") == "logout").any().alias("has_logout"),
-        pl.col("user").n_unique().alias("n_users"), pl.col("product").n_unique().alias("n_products"),
-        pl.col("device").n_unique().alias("n_devices"),
-    ).with_columns((pl.col("last") - pl.col("first")).dt.total_seconds().alias("seconds"))
+    return (
+        unique.group_by("session_id")
+        .agg(
+            pl.col("user").first(),
+            pl.col("product").first(),
+            pl.col("device").first(),
+            pl.col("os").first(),
+            pl.col("year").first(),
+            pl.col("team").first(),
+            pl.col("instant").min().alias("first"),
+            pl.col("instant").max().alias("last"),
+            (pl.col("event") == "logout").any().alias("has_logout"),
+            pl.col("user").n_unique().alias("n_users"),
+            pl.col("product").n_unique().alias("n_products"),
+            pl.col("device").n_unique().alias("n_devices"),
+        )
+        .with_columns((pl.col("last") - pl.col("first")).dt.total_seconds().alias("seconds"))
+    )
 
 
 def _rates() -> list[dict]:
@@ -73,7 +85,8 @@ def _assignments() -> list[dict]:
 
 def _one(sessions: pl.DataFrame, user: str, product: str, day: str) -> dict:
     rows = sessions.filter(
-        (pl.col("user") == user) & (pl.col("product") == product)
+        (pl.col("user") == user)
+        & (pl.col("product") == product)
         & (pl.col("first").dt.date() == date.fromisoformat(day))
     )
     assert rows.height == 1, rows
@@ -98,8 +111,11 @@ def test_headers_are_exactly_the_contract_columns():
     with open(SAMPLES / "events_2026-10.jsonl", encoding="utf-8") as f:
         keys = {tuple(json.loads(line)) for line in f}
     assert keys == {EVENT_COLUMNS}
-    for name, columns in (("packs.csv", PACK_COLUMNS), ("assignments.csv", ASSIGNMENT_COLUMNS),
-                          ("rates.csv", RATE_COLUMNS)):
+    for name, columns in (
+        ("packs.csv", PACK_COLUMNS),
+        ("assignments.csv", ASSIGNMENT_COLUMNS),
+        ("rates.csv", RATE_COLUMNS),
+    ):
         with open(SAMPLES / name, encoding="utf-8") as f:
             assert tuple(f.readline().rstrip("\n").split(",")) == columns, name
 
@@ -202,7 +218,8 @@ def test_r8_sessions_of_4_5_and_6_minutes(sessions):
 
 def test_r19_two_devices_at_once(sessions):
     rows = sessions.filter(
-        (pl.col("user") == "ines.moreau" + DOMAIN) & (pl.col("product") == "RVT")
+        (pl.col("user") == "ines.moreau" + DOMAIN)
+        & (pl.col("product") == "RVT")
         & (pl.col("first").dt.date() == date(2026, 9, 22))
     ).sort("first")
     assert rows.height == 2 and rows["device"].n_unique() == 2 and rows["year"].n_unique() == 2

@@ -58,35 +58,61 @@ def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
     (number, name, first), *_ = store.migrations()
     con = duckdb.connect(str(db_path))
     con.execute(first.read_text(encoding="utf-8"))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
-                "applied_at TIMESTAMPTZ NOT NULL)")
+    con.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+        "applied_at TIMESTAMPTZ NOT NULL)"
+    )
     con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [number, name])
-    rows = [(7, "2026-03-02 09:00:00+00", "login", "2025.1", 2025),
-            (7, "2026-03-02 09:30:00+00", "logout", "2025.1", 2025),
-            (8, "2026-03-02 10:00:00+00", "login", "2019", 2019)]
+    rows = [
+        (7, "2026-03-02 09:00:00+00", "login", "2025.1", 2025),
+        (7, "2026-03-02 09:30:00+00", "logout", "2025.1", 2025),
+        (8, "2026-03-02 10:00:00+00", "login", "2019", 2019),
+    ]
     for key, ts, event, version, year in rows:
-        con.execute("INSERT INTO events VALUES (?, ?, ?, 1, NULL, 2, ?, ?, 3, 'linux', 4)",
-                    [key, ts, event, version, year])
+        con.execute(
+            "INSERT INTO events VALUES (?, ?, ?, 1, NULL, 2, ?, ?, 3, 'linux', 4)", [key, ts, event, version, year]
+        )
     con.close()
     con = store.connect_write(db_path)
     try:
         assert store.schema_version(con) == store.latest_schema_version()
         assert con.execute("SELECT * FROM versions ORDER BY version_id").fetchall() == [
-            (1, "2019", 2019), (2, "2025.1", 2025)]
+            (1, "2019", 2019),
+            (2, "2025.1", 2025),
+        ]
         got = con.execute(
             "SELECT e.session_key, strftime(e.ts, '%H:%M'), CAST(e.event AS VARCHAR), e.version_id, v.version, "
             "v.version_year, e.user_id, e.team_id, e.product_id, e.device_id, CAST(e.os AS VARCHAR), e.import_id "
-            "FROM events e JOIN versions v USING (version_id) ORDER BY e.rowid").fetchall()
-        assert got == [(7, "09:00", "login", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
-                       (7, "09:30", "logout", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
-                       (8, "10:00", "login", 1, "2019", 2019, 1, None, 2, 3, "linux", 4)]
-        assert [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
-                                          "WHERE table_name = 'events' ORDER BY ordinal_position").fetchall()] == [
-            "session_key", "ts", "event", "user_id", "team_id", "product_id", "version_id", "device_id", "os",
-            "import_id"]
+            "FROM events e JOIN versions v USING (version_id) ORDER BY e.rowid"
+        ).fetchall()
+        assert got == [
+            (7, "09:00", "login", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
+            (7, "09:30", "logout", 2, "2025.1", 2025, 1, None, 2, 3, "linux", 4),
+            (8, "10:00", "login", 1, "2019", 2019, 1, None, 2, 3, "linux", 4),
+        ]
+        assert [
+            c
+            for (c,) in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'events' ORDER BY ordinal_position"
+            ).fetchall()
+        ] == [
+            "session_key",
+            "ts",
+            "event",
+            "user_id",
+            "team_id",
+            "product_id",
+            "version_id",
+            "device_id",
+            "os",
+            "import_id",
+        ]
         # the views read the new column: a session's version is its first event's
         assert con.execute("SELECT session_key, version, version_year FROM int_sessions ORDER BY 1").fetchall() == [
-            (7, "2025.1", 2025), (8, "2019", 2019)]
+            (7, "2025.1", 2025),
+            (8, "2019", 2019),
+        ]
     finally:
         con.close()
 

@@ -85,8 +85,18 @@ def load_balances(con: duckdb.DuckDBPyConnection, f: Filters) -> BalancesData:
             lambda s: band(s, f.warn_below), return_dtype=pl.String, skip_nulls=False
         )
     ).select(
-        "team", "balance", "purchased", "share_left", "band", "burn_7d", "burn_30d",
-        "runway_days", "runway_on", "next_expiry", "expiring_90d", "denials",
+        "team",
+        "balance",
+        "purchased",
+        "share_left",
+        "band",
+        "burn_7d",
+        "burn_30d",
+        "runway_days",
+        "runway_on",
+        "next_expiry",
+        "expiring_90d",
+        "denials",
     )
     last = f.as_of.date()
     history = frame(
@@ -219,8 +229,9 @@ def load_imports(con: duckdb.DuckDBPyConnection, f: Filters) -> ImportsData:
     imported in all (an empty period is then not "nothing imported")."""
     params = f.sql_params()
     total = int(frame(con, "dashboard/imports_total").item())
-    return ImportsData(imports=frame(con, "dashboard/imports", params),
-                       rejects=frame(con, "dashboard/rejects", params), total=total)
+    return ImportsData(
+        imports=frame(con, "dashboard/imports", params), rejects=frame(con, "dashboard/rejects", params), total=total
+    )
 
 
 def period_days(f: Filters) -> tuple[date | None, date | None]:

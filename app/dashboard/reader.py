@@ -77,9 +77,8 @@ class StoreReader:
                 raise StoreBusy(f"the store {self.path} is busy") from exc
             raise
         try:
-            if as_of is not None:
-                if apply_as_of(con, as_of, known_valid=self._valid_for == key):
-                    self._valid_for = key
+            if as_of is not None and apply_as_of(con, as_of, known_valid=self._valid_for == key):
+                self._valid_for = key
             yield con
         finally:
             con.close()

@@ -58,9 +58,7 @@ def _balances_from_packs(p: pl.DataFrame, extras: pl.DataFrame, f: Filters) -> p
     per_team = valid.group_by("team").agg(
         balance=pl.col("remaining").sum(),
         next_expiry=pl.col("expires_on").filter(pl.col("remaining") > 0).min(),
-        expiring_90d=pl.col("remaining")
-        .filter(pl.col("expires_on") <= pl.lit(today) + pl.duration(days=90))
-        .sum(),
+        expiring_90d=pl.col("remaining").filter(pl.col("expires_on") <= pl.lit(today) + pl.duration(days=90)).sum(),
     )
     out = (
         extras.select("team", pl.col("burn_30d_extra").alias("burn_30d"))

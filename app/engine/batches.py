@@ -59,8 +59,14 @@ class GroupBatches:
             if not mask.any():
                 continue
             a, b = np.searchsorted(iv.group, [lo, hi])
-            sub = Intervals(iv.group[a:b] - lo, iv.start[a:b], iv.end[a:b], iv.session_key[a:b],
-                            iv.session_start[a:b], iv.team_id[a:b])
+            sub = Intervals(
+                iv.group[a:b] - lo,
+                iv.start[a:b],
+                iv.end[a:b],
+                iv.session_key[a:b],
+                iv.session_start[a:b],
+                iv.team_id[a:b],
+            )
             found = session_at(sub, group[mask] - lo, u[mask], self.t0, self.span)
             out[mask] = np.where(found >= 0, found + a, -1)
         return out

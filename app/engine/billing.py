@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from app import sql
-from app.engine.intervals import load_billable
-from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.batches import GroupBatches
+from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
+from app.engine.intervals import load_billable
 from app.engine.windows import GroupWalk, Intervals
 
 
@@ -147,10 +147,10 @@ def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> R
     pending = np.flatnonzero(~clean_window)  # sorted by (group, u)
     heads = pending[np.r_[True, w_group[pending][1:] != w_group[pending][:-1]]] if len(pending) else pending
     start = {
-        g: (k, u) for g, k, u in zip(
-            w_group[heads].tolist(),
-            keys.run_index_at(runs, w_group[heads], w_u[heads]).tolist(),
-            w_u[heads].tolist())
+        g: (k, u)
+        for g, k, u in zip(
+            w_group[heads].tolist(), keys.run_index_at(runs, w_group[heads], w_u[heads]).tolist(), w_u[heads].tolist()
+        )
     }
     consumed = np.bincount(a_pack, weights=a_tokens, minlength=len(packs.tokens)).astype(np.int64)
     s = _scalar(iv, runs, start, packs, consumed, rates, group_product, keys)
@@ -218,8 +218,21 @@ def _group_team_pairs(group: np.ndarray, team: np.ndarray) -> np.ndarray:
 
 
 def _scalar(iv, runs, start, packs, consumed, rates, group_product, keys) -> dict[str, np.ndarray]:
-    out = {k: [] for k in ("group", "u", "team", "rate", "alloc_charge", "alloc_pack",
-                           "alloc_tokens", "deny_u", "deny_group", "deny_team")}
+    out = {
+        k: []
+        for k in (
+            "group",
+            "u",
+            "team",
+            "rate",
+            "alloc_charge",
+            "alloc_pack",
+            "alloc_tokens",
+            "deny_u",
+            "deny_group",
+            "deny_team",
+        )
+    }
     if start:
         _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out)
     res = {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
@@ -248,8 +261,9 @@ def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out) -> 
     left = packs.tokens - consumed
     for t in np.unique(packs.team_id).tolist():
         sel_t = np.flatnonzero(packs.team_id == t)
-        team_packs[t] = TeamPacks(packs.valid_from[sel_t].tolist(), packs.valid_until[sel_t].tolist(),
-                                  left[sel_t].tolist(), sel_t.tolist())
+        team_packs[t] = TeamPacks(
+            packs.valid_from[sel_t].tolist(), packs.valid_until[sel_t].tolist(), left[sel_t].tolist(), sel_t.tolist()
+        )
     no_packs = TeamPacks([], [], [], [])
     while heap:
         u, g = heapq.heappop(heap)

@@ -132,9 +132,7 @@ class TeamPacks:
 
     def balance(self, t: int) -> int:
         """R15: remaining tokens of the packs valid at t."""
-        return sum(
-            r for f, u, r in zip(self.valid_from, self.valid_until, self.remaining) if f <= t < u
-        )
+        return sum(r for f, u, r in zip(self.valid_from, self.valid_until, self.remaining) if f <= t < u)
 
     def draw(self, t: int, rate: int) -> list[tuple[int, int]] | None:
         """R14/R16: (pack index, tokens) drawn at t, or None when the balance

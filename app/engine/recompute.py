@@ -47,20 +47,42 @@ def current_as_of(con: duckdb.DuckDBPyConnection) -> datetime | None:
 
 def _register(con: duckdb.DuckDBPyConnection, r: Results) -> None:
     n = len(r.charge_start)
-    con.register("engine_charges", pa.table({
-        "charge_id": pa.array(range(1, n + 1), pa.int64()),
-        "start_us": r.charge_start, "user_id": r.charge_user, "product_id": r.charge_product,
-        "team_id": r.charge_team, "tokens": r.charge_tokens, "session_key": r.charge_session,
-    }))
-    con.register("engine_allocations", pa.table({
-        "charge_id": r.alloc_charge + 1,
-        "pack_id": pa.array(r.alloc_pack.tolist(), pa.string()),
-        "tokens": r.alloc_tokens,
-    }))
-    con.register("engine_denials", pa.table({
-        "ts_us": r.denial_ts, "user_id": r.denial_user, "product_id": r.denial_product,
-        "team_id": r.denial_team, "session_key": r.denial_session,
-    }))
+    con.register(
+        "engine_charges",
+        pa.table(
+            {
+                "charge_id": pa.array(range(1, n + 1), pa.int64()),
+                "start_us": r.charge_start,
+                "user_id": r.charge_user,
+                "product_id": r.charge_product,
+                "team_id": r.charge_team,
+                "tokens": r.charge_tokens,
+                "session_key": r.charge_session,
+            }
+        ),
+    )
+    con.register(
+        "engine_allocations",
+        pa.table(
+            {
+                "charge_id": r.alloc_charge + 1,
+                "pack_id": pa.array(r.alloc_pack.tolist(), pa.string()),
+                "tokens": r.alloc_tokens,
+            }
+        ),
+    )
+    con.register(
+        "engine_denials",
+        pa.table(
+            {
+                "ts_us": r.denial_ts,
+                "user_id": r.denial_user,
+                "product_id": r.denial_product,
+                "team_id": r.denial_team,
+                "session_key": r.denial_session,
+            }
+        ),
+    )
 
 
 def _unregister(con: duckdb.DuckDBPyConnection) -> None:
@@ -122,8 +144,7 @@ def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSum
         _unregister(con)
         con.execute(sql.load("engine/drop_session_team"))
     events, denials = con.execute(sql.load("engine/shadow_counts")).fetchall()[0]
-    return RunSummary(None, as_of, events, len(results.charge_start), denials,
-                      time.perf_counter() - started)
+    return RunSummary(None, as_of, events, len(results.charge_start), denials, time.perf_counter() - started)
 
 
 def _drop_shadows(con: duckdb.DuckDBPyConnection) -> None:

@@ -66,7 +66,6 @@ def merge_runs(group, start, end, t0: int, span: int) -> Runs:
     start_key = _keyed(group, start, t0, span)
     new_run = np.ones(n, dtype=bool)
     new_run[1:] = (group[1:] != group[:-1]) | (start_key[1:] > reach[:-1])
-    run_id = np.cumsum(new_run) - 1
     first = np.flatnonzero(new_run)
     run_end = np.maximum.reduceat(end, first)
     return Runs(group[first].astype(np.int64), start[first].astype(np.int64), run_end.astype(np.int64))

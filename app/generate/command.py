@@ -35,18 +35,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("out", metavar="OUT", help="folder to write into (created if missing; files are replaced)")
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--users", type=_positive, default=100, metavar="N",
-                      help="number of users (default 100; about 29 events per user and day)")
-    size.add_argument("--events", type=_positive, metavar="N",
-                      help="aim for about N events instead of giving --users "
-                           "(e.g. --events 10_000_000)")
-    parser.add_argument("--days", type=_positive, default=90, metavar="D",
-                        help="length of the period in days (default 90)")
+    size.add_argument(
+        "--users",
+        type=_positive,
+        default=100,
+        metavar="N",
+        help="number of users (default 100; about 29 events per user and day)",
+    )
+    size.add_argument(
+        "--events",
+        type=_positive,
+        metavar="N",
+        help="aim for about N events instead of giving --users (e.g. --events 10_000_000)",
+    )
+    parser.add_argument(
+        "--days", type=_positive, default=90, metavar="D", help="length of the period in days (default 90)"
+    )
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    parser.add_argument("--end", default="2026-11-20", metavar="DAY",
-                        help="last day of the period, YYYY-MM-DD (default 2026-11-20)")
-    parser.add_argument("--format", choices=("csv", "parquet", "both"), default="csv",
-                        help="events as events.csv, events.parquet, or both (default csv)")
+    parser.add_argument(
+        "--end", default="2026-11-20", metavar="DAY", help="last day of the period, YYYY-MM-DD (default 2026-11-20)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "parquet", "both"),
+        default="csv",
+        help="events as events.csv, events.parquet, or both (default csv)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,11 +71,15 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a folder")
     started = time.perf_counter()
-    summary = generate(plan, out, csv_out=args.format in ("csv", "both"),
-                       parquet_out=args.format in ("parquet", "both"))
+    summary = generate(
+        plan, out, csv_out=args.format in ("csv", "both"), parquet_out=args.format in ("parquet", "both")
+    )
     seconds = time.perf_counter() - started
-    files = [n for n, wanted in (("events.csv", args.format != "parquet"),
-                                 ("events.parquet", args.format != "csv")) if wanted]
+    files = [
+        n
+        for n, wanted in (("events.csv", args.format != "parquet"), ("events.parquet", args.format != "csv"))
+        if wanted
+    ]
     print(
         f"wrote {summary['events']:,} events in {summary['sessions']:,} sessions of "
         f"{summary['users']:,} users in {summary['teams']} teams, {plan.start} to {plan.end}, "
@@ -71,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     )
     for stale in {"events.csv", "events.parquet"} - set(files):
         if (out / stale).exists():
-            print(f"note: {out / stale} is from an earlier run; `flexdash import {out}` would import it too",
-                  file=sys.stderr)
+            print(
+                f"note: {out / stale} is from an earlier run; `flexdash import {out}` would import it too",
+                file=sys.stderr,
+            )
     return 0

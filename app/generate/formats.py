@@ -13,15 +13,21 @@ import gzip
 import io
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 EVENT_COLUMNS = ("ts", "event", "session_id", "user", "team", "product", "version", "device", "os")
 PACK_COLUMNS = ("pack_id", "team", "tokens", "purchased_on", "price", "currency")
 ASSIGNMENT_COLUMNS = ("team", "user", "product", "assigned_on")
 RATE_COLUMNS = (
-    "product", "name", "kind", "host", "tokens_per_day", "effective_from",
-    "idle_detection_since", "linux",
+    "product",
+    "name",
+    "kind",
+    "host",
+    "tokens_per_day",
+    "effective_from",
+    "idle_detection_since",
+    "linux",
 )
 
 
@@ -42,7 +48,7 @@ def format_local(instant: datetime, zone) -> str:
     return local.strftime("%Y-%m-%dT%H:%M:%S") + format_offset(int(offset.total_seconds() // 60))
 
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def _csv_bytes(columns: Sequence[str], rows: Iterable[Sequence]) -> bytes:

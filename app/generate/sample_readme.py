@@ -118,14 +118,20 @@ def _case_text(case) -> str:
 def readme(events, counts: dict[str, int], cases) -> str:
     users = sorted({e.user for e in events})
     products = sorted({e.product for e in events})
-    files = "\n".join(
-        f"| `{name}` | {kind} | {counts[name]} | {note} |" for name, (kind, note) in FILE_NOTES.items()
-    )
+    files = "\n".join(f"| `{name}` | {kind} | {counts[name]} | {note} |" for name, (kind, note) in FILE_NOTES.items())
     return INTRO.format(
-        firm=firm.FIRM, first=firm.FIRST_DAY, last=firm.LAST_DAY, domain=firm.DOMAIN,
-        n_users=len(users), n_staff=len(firm.PEOPLE), n_products=len(products),
-        products=", ".join(products), n_events=len(events),
-        n_sessions=len({e.session_id for e in events}), files=files,
+        firm=firm.FIRM,
+        first=firm.FIRST_DAY,
+        last=firm.LAST_DAY,
+        domain=firm.DOMAIN,
+        n_users=len(users),
+        n_staff=len(firm.PEOPLE),
+        n_products=len(products),
+        products=", ".join(products),
+        n_events=len(events),
+        n_sessions=len({e.session_id for e in events}),
+        files=files,
         overlap=counts["overlap (duplicates)"],
-        cases="\n".join(_case_text(c) for c in cases), team_cases=TEAM_CASES,
+        cases="\n".join(_case_text(c) for c in cases),
+        team_cases=TEAM_CASES,
     )

@@ -17,7 +17,12 @@ from pathlib import Path
 
 from app.generate import firm
 from app.generate.formats import (
-    ASSIGNMENT_COLUMNS, EVENT_COLUMNS, PACK_COLUMNS, RATE_COLUMNS, write_csv, write_jsonl,
+    ASSIGNMENT_COLUMNS,
+    EVENT_COLUMNS,
+    PACK_COLUMNS,
+    RATE_COLUMNS,
+    write_csv,
+    write_jsonl,
 )
 from app.generate.sample_cases import CASE_EVENTS, CASES, blocked
 from app.generate.sample_readme import readme
@@ -103,8 +108,9 @@ def _background_person(rng: random.Random, person: firm.Person, days: list[date]
                 else:
                     spans = [(start, length)]
             for s_start, s_len in spans:
-                events += _one_session(rng, person, use, day, zone_name, dev, os=firm.os_for(kind),
-                                       start=s_start, length=s_len)
+                events += _one_session(
+                    rng, person, use, day, zone_name, dev, os=firm.os_for(kind), start=s_start, length=s_len
+                )
     return events
 
 
@@ -115,16 +121,33 @@ def _one_session(rng, person, use, day, zone_name, dev, *, os, start, length) ->
     # Fusion is a cloud product: its rows come stamped in UTC.
     write_zone = "UTC" if use.product == "FUSION" else None
     rows = session(
-        session_id=_uuid(rng), user=person.email, team=team, product=use.product, version=use.version,
-        device=dev, os=os, zone_name=zone_name, start=at, activities=_activities(rng, length),
-        end=None if unterminated else length, write_zone=write_zone,
+        session_id=_uuid(rng),
+        user=person.email,
+        team=team,
+        product=use.product,
+        version=use.version,
+        device=dev,
+        os=os,
+        zone_name=zone_name,
+        start=at,
+        activities=_activities(rng, length),
+        end=None if unterminated else length,
+        write_zone=write_zone,
     )
     if person.login == "jules.mercier" and use.product == "RVT":
         # R11: his Fabrication plug-in opens with Revit, a few seconds later.
         delay = rng.randrange(12, 55)
         rows += session(
-            session_id=_uuid(rng), user=person.email, team=team, product="RVTFAB", version=use.version,
-            device=dev, os=os, zone_name=zone_name, start=at + timedelta(seconds=delay), activities=[],
+            session_id=_uuid(rng),
+            user=person.email,
+            team=team,
+            product="RVTFAB",
+            version=use.version,
+            device=dev,
+            os=os,
+            zone_name=zone_name,
+            start=at + timedelta(seconds=delay),
+            activities=[],
             end=max(60, length - delay - rng.randrange(5, 60)),
         )
     return rows

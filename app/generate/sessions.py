@@ -36,8 +36,15 @@ class Event:
     def row(self, zone_override: str | None = None) -> tuple:
         z = zone(zone_override or self.zone)
         return (
-            format_local(self.instant, z), self.event, self.session_id, self.user,
-            self.team or "", self.product, self.version, self.device, self.os,
+            format_local(self.instant, z),
+            self.event,
+            self.session_id,
+            self.user,
+            self.team or "",
+            self.product,
+            self.version,
+            self.device,
+            self.os,
         )
 
 
@@ -69,8 +76,14 @@ def session(
     logout never came (R5: unterminated).
     """
     common = dict(
-        session_id=session_id, user=user, team=team, product=product, version=version,
-        device=device, os=os, zone=write_zone or zone_name,
+        session_id=session_id,
+        user=user,
+        team=team,
+        product=product,
+        version=version,
+        device=device,
+        os=os,
+        zone=write_zone or zone_name,
     )
     rows = [Event(start, "login", **common)]
     rows += [Event(start + timedelta(seconds=s), "activity", **common) for s in activities]

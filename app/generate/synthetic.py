@@ -30,16 +30,37 @@ SLOT_P = np.array([0.55, 0.25, 0.10])  # chance of using each slot's product on 
 MISSING_LOGOUT = 0.03
 NO_TEAM = 0.05  # sessions whose rows leave `team` empty
 TEAM_NAMES = [
-    "architecture", "civil", "visualisation", "structures", "mep", "interiors", "landscape",
-    "bim-services", "surveying", "product-design", "manufacturing", "media",
+    "architecture",
+    "civil",
+    "visualisation",
+    "structures",
+    "mep",
+    "interiors",
+    "landscape",
+    "bim-services",
+    "surveying",
+    "product-design",
+    "manufacturing",
+    "media",
 ]
 MAX_TEAMS = 50
 OFFICE_OFFSETS = [60, -300, 0, 120, -240, 330, 540, -480, 60, 0, 600, -180]  # minutes
 OS_NAMES = ["windows", "macos", "linux"]
 KINDS = np.array(["login", "activity", "logout"])
 # Product popularity among the shipped rates (others get a small weight).
-POPULAR = {"RVT": 10, "ACAD": 9, "C3D": 5, "ACADLT": 5, "NAVMAN": 3, "NAVSIM": 2, "INVNTOR": 4,
-           "3DSMAX": 3, "MAYA": 3, "FUSION": 3, "RVTFAB": 1}
+POPULAR = {
+    "RVT": 10,
+    "ACAD": 9,
+    "C3D": 5,
+    "ACADLT": 5,
+    "NAVMAN": 3,
+    "NAVSIM": 2,
+    "INVNTOR": 4,
+    "3DSMAX": 3,
+    "MAYA": 3,
+    "FUSION": 3,
+    "RVTFAB": 1,
+}
 # Expected events per user and calendar day under the model below; used
 # only to turn --events into a number of users.
 EVENTS_PER_USER_DAY = 29.0  # measured: 9.43 M events for 3600 users x 90 days
@@ -101,9 +122,9 @@ class _Population:
         self.slot_p = SLOT_P[None, :] * rng.uniform(0.5, 1.6, (n, SLOTS))
         years = rng.choice(np.array([2023, 2024, 2025, 2026]), (n, SLOTS), p=[0.1, 0.2, 0.35, 0.35])
         minor = rng.random((n, SLOTS)) < 0.3
-        self.versions = np.array(
-            [str(y) + (".1" if m else "") for y, m in zip(years.ravel(), minor.ravel())]
-        ).reshape(n, SLOTS)
+        self.versions = np.array([str(y) + (".1" if m else "") for y, m in zip(years.ravel(), minor.ravel())]).reshape(
+            n, SLOTS
+        )
         self.version_ids = {v: i for i, v in enumerate(sorted(set(self.versions.ravel())))}
         self.version_code = np.vectorize(self.version_ids.get, otypes=[np.int64])(self.versions)
         self.away = rng.uniform(0.05, 0.2, n)  # share of working days off
@@ -134,9 +155,14 @@ def _sessions(plan: Plan, pop: _Population, rng: np.random.Generator) -> dict[st
     laptop = rng.random(m) < 0.08
     order = np.lexsort((slot, su, start))
     out = {
-        "user": su, "slot": slot, "start": start, "length": length.astype(np.int64),
-        "n_act": rng.poisson(length / MEAN_GAP), "logout": rng.random(m) >= MISSING_LOGOUT,
-        "device": np.where(laptop, n + su, su), "no_team": rng.random(m) < NO_TEAM,
+        "user": su,
+        "slot": slot,
+        "start": start,
+        "length": length.astype(np.int64),
+        "n_act": rng.poisson(length / MEAN_GAP),
+        "logout": rng.random(m) >= MISSING_LOGOUT,
+        "device": np.where(laptop, n + su, su),
+        "no_team": rng.random(m) < NO_TEAM,
     }
     return {k: v[order] for k, v in out.items()}
 
@@ -225,18 +251,21 @@ def _frame(plan, pop, text: _Strings, s: dict, ev: dict, ids: np.ndarray) -> pl.
     product = pop.slot_product[user, slot]
     version_code = pop.version_code[user, slot]
     local = ev["ts"] + pop.offset[user].astype(np.int64) * 60
-    return pl.DataFrame({
-        "ts": text.day.gather(local // 86400 - text.day0) + text.time_of_day.gather(local % 86400)
-        + text.offset.gather(text.user_offset_code[user]),
-        "event": text.kind.gather(ev["kind"]),
-        "session_id": pl.Series(ids).gather(sess),
-        "user": text.user.gather(user),
-        "team": text.team.gather(team),
-        "product": text.product.gather(product),
-        "version": text.version.gather(version_code),
-        "device": text.device.gather(s["device"][sess]),
-        "os": text.os.gather(pop.os[user]),
-    })
+    return pl.DataFrame(
+        {
+            "ts": text.day.gather(local // 86400 - text.day0)
+            + text.time_of_day.gather(local % 86400)
+            + text.offset.gather(text.user_offset_code[user]),
+            "event": text.kind.gather(ev["kind"]),
+            "session_id": pl.Series(ids).gather(sess),
+            "user": text.user.gather(user),
+            "team": text.team.gather(team),
+            "product": text.product.gather(product),
+            "version": text.version.gather(version_code),
+            "device": text.device.gather(s["device"][sess]),
+            "os": text.os.gather(pop.os[user]),
+        }
+    )
 
 
 def _packs(plan: Plan, pop: _Population, s: dict) -> list[tuple]:
@@ -265,8 +294,7 @@ def _packs(plan: Plan, pop: _Population, s: dict) -> list[tuple]:
             sizes.append(100)
         for k, size in enumerate(sizes):
             day = old_day if k == 0 else main_day
-            rows.append((f"P{t + 1:03d}-{k + 1:04d}", team_name(t), size, day.isoformat(),
-                         f"{size * 3:.2f}", "USD"))
+            rows.append((f"P{t + 1:03d}-{k + 1:04d}", team_name(t), size, day.isoformat(), f"{size * 3:.2f}", "USD"))
     return rows
 
 
@@ -282,8 +310,9 @@ def _assignments(plan: Plan, pop: _Population, rng: np.random.Generator) -> list
     return rows
 
 
-def generate(plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool = False,
-             on_chunk=None) -> dict[str, int]:
+def generate(
+    plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool = False, on_chunk=None
+) -> dict[str, int]:
     """Write events.csv (and/or events.parquet), packs.csv, assignments.csv into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     root = np.random.SeedSequence(plan.seed)
@@ -298,7 +327,7 @@ def generate(plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool =
     csv_path, pq_path = out / "events.csv", out / "events.parquet"
     n_events = 0
     writer = None
-    csv_file = open(csv_path, "wb") if csv_out else None
+    csv_file = open(csv_path, "wb") if csv_out else None  # noqa: SIM115 - closed in the finally below
     try:
         for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])):
             if a == b:  # no sessions at all (a weekend day, say)
@@ -333,8 +362,14 @@ def generate(plan: Plan, out: Path, *, csv_out: bool = True, parquet_out: bool =
     write_csv(out / "packs.csv", PACK_COLUMNS, packs)
     assignments = _assignments(plan, pop, ref)
     write_csv(out / "assignments.csv", ASSIGNMENT_COLUMNS, assignments)
-    return {"events": n_events, "sessions": int(s["user"].size), "users": plan.users,
-            "teams": plan.teams, "packs": len(packs), "assignments": len(assignments)}
+    return {
+        "events": n_events,
+        "sessions": int(s["user"].size),
+        "users": plan.users,
+        "teams": plan.teams,
+        "packs": len(packs),
+        "assignments": len(assignments),
+    }
 
 
 def _write_parquet(writer, path: Path, frame: pl.DataFrame):

@@ -19,12 +19,20 @@ from app.ingest.summary import summaries_json
 
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    parser.add_argument("--kind", choices=list(KINDS), help="force the input kind (default: recognised from the columns)")
+    parser.add_argument(
+        "--kind", choices=list(KINDS), help="force the input kind (default: recognised from the columns)"
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="summary format (default text)")
-    parser.add_argument("--assume-tz", metavar="ZONE",
-                        help="zone of timestamps written without a UTC offset (R2; default: reject them)")
-    parser.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
-                        help="how long to wait for a busy store (default 30)")
+    parser.add_argument(
+        "--assume-tz", metavar="ZONE", help="zone of timestamps written without a UTC offset (R2; default: reject them)"
+    )
+    parser.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait for a busy store (default 30)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar, no warnings")
 
 
@@ -52,8 +60,14 @@ class _ProgressBar:
                 return
             from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
-                                TimeRemainingColumn(), transient=True, console=_stderr_console())
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                DownloadColumn(),
+                TimeRemainingColumn(),
+                transient=True,
+                console=_stderr_console(),
+            )
             self.bar.start()
         if file not in self.tasks:
             self.tasks[file] = self.bar.add_task(_short(file), total=total or 1)
@@ -71,7 +85,7 @@ def _stderr_console():
 
 
 def _short(path: str, width: int = 40) -> str:
-    return path if len(path) <= width else "..." + path[-(width - 3):]
+    return path if len(path) <= width else "..." + path[-(width - 3) :]
 
 
 def render_text(results: list[FileResult]) -> str:
@@ -105,8 +119,14 @@ def run(args) -> int:
     try:
         # the store's lock is taken only once every file is read and checked
         results = import_into(
-            args.db, args.paths, kind=args.kind, assume_tz=args.assume_tz, progress=progress,
-            lock_timeout=args.lock_timeout, on_wait=_say, then=_recompute_if_changed,
+            args.db,
+            args.paths,
+            kind=args.kind,
+            assume_tz=args.assume_tz,
+            progress=progress,
+            lock_timeout=args.lock_timeout,
+            on_wait=_say,
+            then=_recompute_if_changed,
         )
     finally:
         progress.close()
@@ -119,4 +139,3 @@ def run(args) -> int:
     else:
         print(render_text(results))
     return EXIT_REJECTED if any(r.rejected for r in results) else EXIT_OK
-

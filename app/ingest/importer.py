@@ -65,8 +65,12 @@ class FileResult:
 
     def as_json(self) -> dict:
         return {
-            "file": self.file, "kind": self.kind, "rows": self.rows, "accepted": self.accepted,
-            "duplicates": self.duplicates, "rejected": self.rejected,
+            "file": self.file,
+            "kind": self.kind,
+            "rows": self.rows,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
         }
 
 
@@ -165,14 +169,20 @@ def _files(paths, kind: str | None, assume_tz: str | None) -> list[Path]:
     files = reader.discover(paths)
     if not files:
         raise UnreadableInput(
-            "no importable file in " + ", ".join(str(p) for p in paths)
-            + f" (expected {reader.SUPPORTED})"
+            "no importable file in " + ", ".join(str(p) for p in paths) + f" (expected {reader.SUPPORTED})"
         )
     return files
 
 
-def _stage_all(con, files: list[Path], staged: list[_Staged], kind: str | None, assume_tz: str | None,
-               progress: Progress | None, seen: Seen) -> None:
+def _stage_all(
+    con,
+    files: list[Path],
+    staged: list[_Staged],
+    kind: str | None,
+    assume_tz: str | None,
+    progress: Progress | None,
+    seen: Seen,
+) -> None:
     for number, path in enumerate(files, start=1):
         staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress, seen))
 
@@ -190,8 +200,16 @@ def _store_all(con, staged: list[_Staged], progress: Progress | None) -> None:
         raise
 
 
-def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: str | None,
-                assume_tz: str | None, progress: Progress | None, seen_before: Seen) -> _Staged:
+def _stage_file(
+    con,
+    path: Path,
+    number: int,
+    earlier: list[_Staged],
+    forced: str | None,
+    assume_tz: str | None,
+    progress: Progress | None,
+    seen_before: Seen,
+) -> _Staged:
     name = str(path)
     try:
         size = path.stat().st_size
@@ -221,8 +239,7 @@ def _stage_file(con, path: Path, number: int, earlier: list[_Staged], forced: st
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
     staged = staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain)
     result.warnings.extend(staged.warnings)
-    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique,
-                   staged.grouped)
+    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
 
 
 def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Staged:

@@ -65,8 +65,11 @@ def discover(paths: list[str | Path]) -> list[Path]:
         path = Path(given).expanduser()
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and file_format(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and file_format(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             candidates = found
         elif path.is_file():
@@ -106,7 +109,7 @@ def fingerprint(path: Path) -> tuple[str, bool]:
 
 
 def _open_text_stream(path: Path):
-    raw = open(path, "rb")
+    raw = open(path, "rb")  # noqa: SIM115 - the caller closes it with the stream
     if is_gzip(path):
         return gzip.GzipFile(fileobj=raw, mode="rb"), raw
     return raw, raw
@@ -243,9 +246,7 @@ def _cut_lines(buf: bytes, next_line: int, final: bool) -> tuple[pa.RecordBatch 
     lengths = ends - starts
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    values = pa.Array.from_buffers(
-        pa.large_binary(), n, [None, pa.py_buffer(offsets), pa.py_buffer(body)]
-    )
+    values = pa.Array.from_buffers(pa.large_binary(), n, [None, pa.py_buffer(offsets), pa.py_buffer(body)])
     lines = pa.array(np.arange(next_line, next_line + n, dtype=np.int64))
     return pa.RecordBatch.from_arrays([lines, values], schema=LINE_SCHEMA), used
 
@@ -261,6 +262,13 @@ def parquet_columns(path: Path) -> list[str]:
 
 
 __all__ = [
-    "LineBatches", "csv_header", "discover", "file_format", "fingerprint",
-    "first_line", "is_gzip", "jsonl_keys", "parquet_columns",
+    "LineBatches",
+    "csv_header",
+    "discover",
+    "file_format",
+    "fingerprint",
+    "first_line",
+    "is_gzip",
+    "jsonl_keys",
+    "parquet_columns",
 ]

@@ -49,8 +49,12 @@ _DROP = "DROP TABLE IF EXISTS {table}"
 _DROP_VIEW = "DROP VIEW IF EXISTS {view}"
 
 # What fills file_names for each kind but events (names_events.sql).
-_NAMES = {"packs": "names_packs", "rates": "names_products", "prices": "names_products",
-          "assignments": "names_assignments"}
+_NAMES = {
+    "packs": "names_packs",
+    "rates": "names_products",
+    "prices": "names_products",
+    "assignments": "names_assignments",
+}
 
 
 def columns(path: Path, fmt: str) -> list[str] | None:
@@ -82,8 +86,17 @@ class Staged(NamedTuple):
     grouped: bool
 
 
-def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: str | None,
-          on_bytes: Callable[[int], None] | None, *, plain: bool = False) -> Staged:
+def stage(
+    con,
+    path: Path,
+    fmt: str,
+    kind: Kind,
+    header: list[str],
+    assume_tz: str | None,
+    on_bytes: Callable[[int], None] | None,
+    *,
+    plain: bool = False,
+) -> Staged:
     """Fill the TEMP tables ``checked`` and ``file_names`` from the file
     (see Staged for what is returned). ``plain``: the file holds no double
     quote and no NUL byte (reader.fingerprint)."""
@@ -101,14 +114,17 @@ def stage(con, path: Path, fmt: str, kind: Kind, header: list[str], assume_tz: s
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
     # the fast paths: events only (the big inputs), plain CSV or Parquet
     plain_csv = plain and kind.name == "events" and fmt == "csv" and not reader.is_gzip(path)
-    con.execute(sql.load("ingest/ingest_cfg"), {
-        "first_line": 2 if fmt == "csv" else 1,
-        "ncols": len(header),
-        "pos": positions,
-        "max_bytes": MAX_LINE_BYTES,
-        "assume_tz": assume_tz,
-        "missing": ", ".join(missing) or None,
-    })
+    con.execute(
+        sql.load("ingest/ingest_cfg"),
+        {
+            "first_line": 2 if fmt == "csv" else 1,
+            "ncols": len(header),
+            "pos": positions,
+            "max_bytes": MAX_LINE_BYTES,
+            "assume_tz": assume_tz,
+            "missing": ", ".join(missing) or None,
+        },
+    )
     unique = None
     if kind.name == "events" and plain_csv:
         unique = _fast_csv(con, path, kind, len(header), positions)
@@ -142,9 +158,18 @@ def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int |
     many)."""
     try:
         rel = con.read_csv(
-            str(path), header=True, auto_detect=False, sep=",", quotechar="", escapechar="",
-            comment="", columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 2)},
-            strict_mode=True, max_line_size=MAX_LINE_BYTES, null_padding=True, na_values=["\n"],
+            str(path),
+            header=True,
+            auto_detect=False,
+            sep=",",
+            quotechar="",
+            escapechar="",
+            comment="",
+            columns={f"f{i}": "VARCHAR" for i in range(1, n_columns + 2)},
+            strict_mode=True,
+            max_line_size=MAX_LINE_BYTES,
+            null_padding=True,
+            na_values=["\n"],
         )
         fields = [f"f{p}" if p else None for p in positions]
         return _fast_checks(con, kind, rel, fields, (f"f{n_columns}", f"f{n_columns + 1}"))
@@ -163,8 +188,9 @@ def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: lis
         return None
 
 
-def _fast_checks(con, kind: Kind, rel, names: list[str | None],
-                 ends: tuple[str, str] | None = None) -> Future[bool] | None:
+def _fast_checks(
+    con, kind: Kind, rel, names: list[str | None], ends: tuple[str, str] | None = None
+) -> Future[bool] | None:
     """Pick c1..c9 from ``rel`` by column reference (the relational API: no
     SQL text is built from the file's column names; a missing column is a
     NULL, as in the exact path), and a CSV's last field and the one after it
@@ -176,12 +202,16 @@ def _fast_checks(con, kind: Kind, rel, names: list[str | None],
     (identities_unique)."""
     varchar = duckdb.sqltype("VARCHAR")
     picked = [
-        (duckdb.ColumnExpression(name).cast(varchar) if name else duckdb.ConstantExpression(None).cast(varchar))
-        .alias(f"c{k}")
+        (duckdb.ColumnExpression(name).cast(varchar) if name else duckdb.ConstantExpression(None).cast(varchar)).alias(
+            f"c{k}"
+        )
         for k, name in enumerate(names, start=1)
     ]
-    last, beyond = (duckdb.ColumnExpression(c) for c in ends) if ends else (
-        duckdb.ConstantExpression(""), duckdb.ConstantExpression(None))
+    last, beyond = (
+        (duckdb.ColumnExpression(c) for c in ends)
+        if ends
+        else (duckdb.ConstantExpression(""), duckdb.ConstantExpression(None))
+    )
     picked += [last.cast(varchar).alias("last_field"), beyond.cast(varchar).alias("beyond_last")]
     rel.select(*picked).create_view("src_native", replace=True)
     con.execute(sql.load("ingest/src_native"))

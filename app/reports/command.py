@@ -7,9 +7,9 @@ import argparse
 import sys
 
 from app import store
-from app.reports.runner import build
 from app.reports.params import ReportParams
 from app.reports.render import FORMATS, render
+from app.reports.runner import build
 from app.reports.spec import NAMES, REPORTS
 from app.timeutil import parse_day, parse_instant, parse_zone
 
@@ -22,16 +22,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
     parser.add_argument("name", metavar="NAME", choices=NAMES, help=f"one of: {', '.join(NAMES)}")
-    parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="csv and json for scripts (the data contract), table for people (default)")
-    parser.add_argument("--as-of", metavar="INSTANT",
-                        help="compute as of this instant (R4): 'now' (default), a date (00:00 UTC) "
-                             "or an ISO-8601 instant")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="csv and json for scripts (the data contract), table for people (default)",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="INSTANT",
+        help="compute as of this instant (R4): 'now' (default), a date (00:00 UTC) or an ISO-8601 instant",
+    )
     parser.add_argument("--team", metavar="TEAM", help="only this team")
     parser.add_argument("--since", metavar="DAY", help="first day included (YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DAY", help="last day included (YYYY-MM-DD)")
-    parser.add_argument("--tz", metavar="ZONE", default=None,
-                        help="daily only: the zone whose calendar days group the windows (R3; default UTC)")
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default=None,
+        help="daily only: the zone whose calendar days group the windows (R3; default UTC)",
+    )
 
 
 def params_from_args(args: argparse.Namespace) -> ReportParams:

@@ -43,9 +43,7 @@ def spec_for(name: str) -> ReportSpec:
     try:
         return REPORTS[name]
     except KeyError:
-        raise UsageError(
-            f"unknown report {name!r}; the reports are: {', '.join(REPORTS)}"
-        ) from None
+        raise UsageError(f"unknown report {name!r}; the reports are: {', '.join(REPORTS)}") from None
 
 
 def known_teams(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -58,13 +56,9 @@ def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams
     if params.as_of is None or params.as_of.tzinfo is None:
         raise UsageError("as_of must be an aware instant (R4)")
     if params.since and params.until and params.since > params.until:
-        raise UsageError(
-            f"--since {params.since.isoformat()} is after --until {params.until.isoformat()}"
-        )
+        raise UsageError(f"--since {params.since.isoformat()} is after --until {params.until.isoformat()}")
     if (params.since or params.until) and spec.period_on is None:
-        raise UsageError(
-            f"report {spec.name} is a point in time: use --as-of instead of --since/--until"
-        )
+        raise UsageError(f"report {spec.name} is a point in time: use --as-of instead of --since/--until")
     if params.tz and params.tz != "UTC":
         if not spec.takes_tz:
             raise UsageError(f"--tz applies to the daily report only (R3), not to {spec.name}")

@@ -92,8 +92,13 @@ def _human(column: str, value) -> str:
 TABLE_MAX_ROWS = 1000  # a terminal table beyond this helps nobody; csv/json give all
 
 
-def to_table(df: pl.DataFrame, name: str, params: ReportParams | None = None,
-             width: int | None = None, max_rows: int = TABLE_MAX_ROWS) -> str:
+def to_table(
+    df: pl.DataFrame,
+    name: str,
+    params: ReportParams | None = None,
+    width: int | None = None,
+    max_rows: int = TABLE_MAX_ROWS,
+) -> str:
     spec = spec_for(name)
     caption = params.describe() if params else None
     console = Console(
@@ -110,19 +115,21 @@ def to_table(df: pl.DataFrame, name: str, params: ReportParams | None = None,
     table = Table(title=spec.title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
     for column, dtype in df.schema.items():
         numeric = dtype.is_numeric() or column in DURATIONS
-        table.add_column(HEADINGS.get(column, column), justify="right" if numeric else "left",
-                         overflow="fold")
+        table.add_column(HEADINGS.get(column, column), justify="right" if numeric else "left", overflow="fold")
     for row in df.head(max_rows).iter_rows():
         table.add_row(*(_human(c, v) for c, v in zip(df.columns, row)))
     console.print(table)
     if df.height > max_rows:
-        console.print(f"Showing the first {max_rows:,} of {df.height:,} rows: narrow with "
-                      "--team/--since/--until, or use --format csv or json for every row.")
+        console.print(
+            f"Showing the first {max_rows:,} of {df.height:,} rows: narrow with "
+            "--team/--since/--until, or use --format csv or json for every row."
+        )
     return console.file.getvalue()
 
 
-def render(df: pl.DataFrame, name: str, fmt: str, params: ReportParams | None = None,
-           *, width: int | None = None) -> str:
+def render(
+    df: pl.DataFrame, name: str, fmt: str, params: ReportParams | None = None, *, width: int | None = None
+) -> str:
     """``df`` (from :func:`app.reports.build`) as text in ``fmt``:
     ``csv`` | ``json`` | ``table``. ``params`` only adds a caption to
     ``table``."""

@@ -43,9 +43,7 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     text = sql.load(f"reports/{name}")
     frame = con.sql(text, params=bound_params(text, params) or None).pl()
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
-        raise RuntimeError(
-            f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}"
-        )
+        raise RuntimeError(f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}")
     return frame
 
 

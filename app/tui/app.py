@@ -267,16 +267,25 @@ class FlexdashApp(App):
                 self._prefetch(pane_cls.pane_id, self.current_filters())
                 return
 
-    def _show(self, pane_id: str, filters: Filters, signature: tuple, state: core.StoreState,
-              teams: list[str], data: Any, complete: bool = True) -> None:
+    def _show(
+        self,
+        pane_id: str,
+        filters: Filters,
+        signature: tuple,
+        state: core.StoreState,
+        teams: list[str],
+        data: Any,
+        complete: bool = True,
+    ) -> None:
         """Show a pane's data (on the UI thread). ``complete``: False for the
         first rows of a long pane, the rest on their way (Pane.fetch_head)."""
         self.busy = False
         self.known_teams = teams
         if self.filters.team and teams and self.filters.team not in teams:
             # an admin typo (--team): say so and show every team, never an empty grid
-            self.notify(f"unknown team {self.filters.team!r}; the teams are: {', '.join(teams)}",
-                        severity="warning", timeout=8)
+            self.notify(
+                f"unknown team {self.filters.team!r}; the teams are: {', '.join(teams)}", severity="warning", timeout=8
+            )
             self.filters = self.filters.with_(team=None)
             self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
             self.load_pane(self.pane)
@@ -366,6 +375,13 @@ def make_app(
     """The dashboard on the store at ``db_path``. ``as_of`` fixes "now" for the
     whole app (R4; snapshots use it); None follows the clock."""
     return FlexdashApp(
-        db_path, as_of=as_of, team=team, since=since, until=until, warn_below=warn_below,
-        refresh_seconds=refresh_seconds, theme=theme, cursor_blink=cursor_blink,
+        db_path,
+        as_of=as_of,
+        team=team,
+        since=since,
+        until=until,
+        warn_below=warn_below,
+        refresh_seconds=refresh_seconds,
+        theme=theme,
+        cursor_blink=cursor_blink,
     )

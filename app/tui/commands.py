@@ -16,7 +16,9 @@ class DashboardCommands(Provider):
         app = self.app
         out = []
         for pane in app.pane_classes:
-            out.append((f"Show {pane.title}", partial(app.action_show, pane.pane_id), f"switch to the {pane.title} pane"))
+            out.append(
+                (f"Show {pane.title}", partial(app.action_show, pane.pane_id), f"switch to the {pane.title} pane")
+            )
         out.append(("Team: all teams", partial(app.set_team, None), "every team"))
         for team in app.known_teams:
             out.append((f"Team: {team}", partial(app.set_team, team), f"show {team} only"))

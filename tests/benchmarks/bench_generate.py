@@ -29,9 +29,22 @@ def _run(out: Path, events: int, fmt: str) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "app.cli", "generate", "--events", str(events), "--seed", "1",
-         "--format", fmt, str(out)],
-        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "generate",
+            "--events",
+            str(events),
+            "--seed",
+            "1",
+            "--format",
+            fmt,
+            str(out),
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
     )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -88,7 +88,9 @@ def make_data(folder: Path, n_events: int) -> tuple[Path, Path]:
     if not csv_path.exists():
         gen = subprocess.run(
             [sys.executable, "-m", "app", "generate", "--events", str(n_events), "--format", "both", str(folder)],
-            cwd=ROOT, capture_output=True, text=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         if gen.returncode != 0 or not csv_path.exists():
             print(f"(flexdash generate unavailable: {gen.stderr.strip()[:200]}; using the quick writer)")
@@ -116,8 +118,9 @@ print(json.dumps({"results": [r.as_json() for r in results], "peak_mb": usage.ru
 
 def import_only(db: Path, path: Path) -> tuple[float, float, list, float]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", IMPORT_ONLY, str(db), str(path)],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORT_ONLY, str(db), str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"import failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -132,8 +135,12 @@ def full_command(db: Path, path: Path) -> tuple[float, int, str]:
     ~500 000 denials is not what an admin's store looks like)."""
     extra = [str(p) for p in (path.with_name("packs.csv"), path.with_name("assignments.csv")) if p.exists()]
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "app", "import", "--db", str(db), "--quiet", str(path), *extra],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "import", "--db", str(db), "--quiet", str(path), *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     return time.perf_counter() - start, proc.returncode, (proc.stdout + proc.stderr).strip()[-300:]
 
 
@@ -164,8 +171,10 @@ def main() -> None:
         # just before it (the machine's speed drifts within a run)
         t, peak1, res, cpu1 = import_only(stores["csv"], csv_path)
         report.time("import CSV into a fresh store (importer only)", t, 8)
-        report.value("  rows / accepted / duplicates / rejected",
-                     "/".join(str(res[0][k]) for k in ("rows", "accepted", "duplicates", "rejected")))
+        report.value(
+            "  rows / accepted / duplicates / rejected",
+            "/".join(str(res[0][k]) for k in ("rows", "accepted", "duplicates", "rejected")),
+        )
         t, peak2, _, cpu2 = import_only(stores["csv"], csv_path)
         report.time("re-import of the same file", t, 2)
         s_parquet = measure_floor(csv_path)
@@ -174,9 +183,11 @@ def main() -> None:
         report.time("  the same, against the S measured just before it", t, 4, floor=s_parquet)
         # On a shared machine wall time swings with the neighbours' load;
         # CPU seconds (all threads) against the floor's CPU seconds do not.
-        report.value("CPU time ratios to the floor's CPU time",
-                     f"CSV {cpu1 / s_cpu:.1f}, re-import {cpu2 / s_cpu:.1f}, Parquet {cpu3 / s_cpu:.1f}",
-                     f"floor {s_cpu:.2f} CPU s")
+        report.value(
+            "CPU time ratios to the floor's CPU time",
+            f"CSV {cpu1 / s_cpu:.1f}, re-import {cpu2 / s_cpu:.1f}, Parquet {cpu3 / s_cpu:.1f}",
+            f"floor {s_cpu:.2f} CPU s",
+        )
         report.value("peak memory of one import (child RSS)", f"{max(peak1, peak2, peak3):.0f} MB", "<= 2048 MB")
         ratio = os.path.getsize(stores["csv"]) / os.path.getsize(csv_path)
         report.value("store size / CSV size", f"{ratio:.1%}", "<= 20 %")

@@ -60,8 +60,9 @@ print(json.dumps(out))
 
 
 def run_child(db: Path, what: str) -> dict:
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(db), what], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db), what], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -94,7 +95,9 @@ def main() -> None:
     report.time("full recompute (median of 3)", statistics.median(r["seconds"] for r in runs), 3)
     report.time("  of which the computation (no writes)", statistics.median(r["compute_only"] for r in runs))
     peak = max(r["peak_mb"] for r in runs)
-    report.value("peak memory of the recompute process", f"{peak:,.0f} MB", "<= 2048 MB " + ("ok" if peak <= 2048 else "OVER"))
+    report.value(
+        "peak memory of the recompute process", f"{peak:,.0f} MB", "<= 2048 MB " + ("ok" if peak <= 2048 else "OVER")
+    )
     past = run_child(db, "2026-10-01T00:00:00+00:00")
     report.time(f"use_results_as_of 2026-10-01, read-only ({past['charges']} charges)", past["seconds"])
     report.value("peak memory, historical as-of", f"{past['peak_mb']:,.0f} MB")

@@ -127,9 +127,9 @@ def ask() -> float:
 
 
 async def measure(db: Path, report: Report) -> None:
-    from app.tui.app import make_app
-
     import duckdb
+
+    from app.tui.app import make_app
 
     # As of the stored engine run: its results are valid as they are (R4);
     # any other instant would recompute 10 M events in memory first.
@@ -155,8 +155,14 @@ async def measure(db: Path, report: Report) -> None:
         await pilot.press("1")  # already on Balances: no work, the pilot's own cost
         report.time("baseline: the pilot's own key press", time.perf_counter() - t)
         switches = {}
-        for key, name in [("2", "Expirations"), ("3", "Rates"), ("4", "Usage"), ("5", "Alerts"),
-                          ("6", "Imports"), ("1", "Balances")]:
+        for key, name in [
+            ("2", "Expirations"),
+            ("3", "Rates"),
+            ("4", "Usage"),
+            ("5", "Alerts"),
+            ("6", "Imports"),
+            ("1", "Balances"),
+        ]:
             t = ask()
             await pilot.press(key)
             switches[name] = await wait_pane(pilot, name.lower()) - t
@@ -206,8 +212,9 @@ async def measure(db: Path, report: Report) -> None:
             early.append(await page(pilot))
             await asyncio.sleep(0.05)  # an admin's pace, not a held key
         if early:
-            report.time(f"scroll while the other panes prefetch: page down, median of {len(early)}",
-                        statistics.median(early))
+            report.time(
+                f"scroll while the other panes prefetch: page down, median of {len(early)}", statistics.median(early)
+            )
             report.time(f"scroll while the other panes prefetch: page down, worst of {len(early)}", max(early))
         await settle(pilot)
         report.time("background prefetch for the whole year", time.perf_counter() - t)

@@ -19,8 +19,7 @@ from app.engine import recompute
 from tests.dictionary_ids import DictionaryIds
 
 COLUMNS = {
-    "rates": ("product", "name", "kind", "host", "tokens_per_day", "effective_from",
-              "idle_detection_since", "linux"),
+    "rates": ("product", "name", "kind", "host", "tokens_per_day", "effective_from", "idle_detection_since", "linux"),
     "packs": ("pack_id", "team", "tokens", "purchased_on", "price"),
     "assignments": ("team", "user", "product", "assigned_on"),
     "events": ("ts", "event", "session_id", "user", "team", "product", "version", "device", "os"),
@@ -82,18 +81,24 @@ class Builder:
     def team(self, name):
         return self._dictionary.team(name)
 
-    def event(self, ts, event, session, user, product, *, version="2025", device="pc1",
-              os="windows", team="T1"):
+    def event(self, ts, event, session, user, product, *, version="2025", device="pc1", os="windows", team="T1"):
         if self.via_importer:
-            self.pending["events"].append(
-                (ts, event, session, user, team or "", product, version, device, os))
+            self.pending["events"].append((ts, event, session, user, team or "", product, version, device, os))
             return
         self._con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [self._dictionary.id("sessions", session), instant(ts), event,
-             self.user(user), None if team is None else self.team(team), self.product(product),
-             self._dictionary.version(version), self._dictionary.id("devices", device), os,
-             self.import_id],
+            [
+                self._dictionary.id("sessions", session),
+                instant(ts),
+                event,
+                self.user(user),
+                None if team is None else self.team(team),
+                self.product(product),
+                self._dictionary.version(version),
+                self._dictionary.id("devices", device),
+                os,
+                self.import_id,
+            ],
         )
 
     def session(self, session, user, product, events, **attrs):
@@ -120,17 +125,44 @@ class Builder:
             [self.team(team), self.user(user), product, date.fromisoformat(assigned_on), self.import_id],
         )
 
-    def rate(self, product, tokens_per_day, effective_from="2021-09-07", *, idle_since=2023,
-             linux=False, kind="product", host=None):
+    def rate(
+        self,
+        product,
+        tokens_per_day,
+        effective_from="2021-09-07",
+        *,
+        idle_since=2023,
+        linux=False,
+        kind="product",
+        host=None,
+    ):
         if self.via_importer:
             self.pending["rates"].append(
-                (product, product, kind, host or "", tokens_per_day, effective_from,
-                 "" if idle_since is None else idle_since, "true" if linux else "false"))
+                (
+                    product,
+                    product,
+                    kind,
+                    host or "",
+                    tokens_per_day,
+                    effective_from,
+                    "" if idle_since is None else idle_since,
+                    "true" if linux else "false",
+                )
+            )
             return
         self._con.execute(
             "INSERT INTO rates_imported VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'test', ?)",
-            [product, product, kind, host, tokens_per_day, date.fromisoformat(effective_from),
-             idle_since, linux, self.import_id],
+            [
+                product,
+                product,
+                kind,
+                host,
+                tokens_per_day,
+                date.fromisoformat(effective_from),
+                idle_since,
+                linux,
+                self.import_id,
+            ],
         )
 
     def recompute(self, as_of=AS_OF):

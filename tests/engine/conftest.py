@@ -14,8 +14,9 @@ def b(store):
     return Builder(store)
 
 
-def work(b: Builder, session: str, user: str, product: str, start: str, end: str,
-         every_minutes: int = 10, **attrs) -> None:
+def work(
+    b: Builder, session: str, user: str, product: str, start: str, end: str, every_minutes: int = 10, **attrs
+) -> None:
     """A session: login at start, an activity every ``every_minutes`` after
     it while before end, logout at end."""
     t, stop = instant(start), instant(end)

@@ -13,15 +13,12 @@ from tests.engine.conftest import work
 
 
 def day(b, date, user="ann", product="ACAD", start="09:00", end="10:00", **attrs):
-    work(b, f"{user}-{product}-{date}-{start}", user, product,
-         f"{date}T{start}:00Z", f"{date}T{end}:00Z", **attrs)
+    work(b, f"{user}-{product}-{date}-{start}", user, product, f"{date}T{start}:00Z", f"{date}T{end}:00Z", **attrs)
 
 
 def pack_state(b, as_of):
     set_as_of(b.con, as_of)
-    rows = b.con.execute(
-        "SELECT pack_id, consumed, forfeited, remaining FROM v_pack_state ORDER BY pack_id"
-    ).fetchall()
+    rows = b.con.execute("SELECT pack_id, consumed, forfeited, remaining FROM v_pack_state ORDER BY pack_id").fetchall()
     return {r[0]: r[1:] for r in rows}
 
 
@@ -132,8 +129,9 @@ def test_r16_denial_skips_the_rest_of_the_run_covered_until_unchanged(b):
     b.pack("A", "T1", 10, "2026-01-01")
     b.pack("B", "T1", 7, "2026-03-04")
     day(b, "2026-03-02")
-    b.session("long", "ann", "ACAD", [("2026-03-03T09:00:00Z", "login"),
-                                       ("2026-03-04T12:00:00Z", "logout")], version="2022")
+    b.session(
+        "long", "ann", "ACAD", [("2026-03-03T09:00:00Z", "login"), ("2026-03-04T12:00:00Z", "logout")], version="2022"
+    )
     day(b, "2026-03-05")
     b.recompute()
     assert b.charges() == [
@@ -172,9 +170,7 @@ def test_r15_balance_is_remaining_of_valid_packs(b):
     day(b, "2026-02-02")
     b.recompute()
     set_as_of(b.con, datetime(2026, 3, 15, tzinfo=UTC))
-    balance = b.con.execute(
-        "SELECT sum(remaining) FROM v_pack_state WHERE valid_now AND team = 'T1'"
-    ).fetchall()[0][0]
+    balance = b.con.execute("SELECT sum(remaining) FROM v_pack_state WHERE valid_now AND team = 'T1'").fetchall()[0][0]
     # A expired 2026-03-01 (forfeits 93), C not bought yet: balance = B's 50.
     assert balance == 50
 

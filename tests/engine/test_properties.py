@@ -21,29 +21,49 @@ BASE = datetime(2026, 3, 1, tzinfo=UTC)
 AS_OF = datetime(2026, 4, 1, tzinfo=UTC)
 RATES = {"ACAD": 7, "FUSION": 3, "RVT": 10}
 
-session_st = st.fixed_dictionaries({
-    "user": st.sampled_from(["ann", "bob"]),
-    "product": st.sampled_from(sorted(RATES)),
-    "team": st.sampled_from(["T1", "T2", None]),
-    "device": st.sampled_from(["pc1", "pc2"]),
-    "version": st.sampled_from(["2022", "2025"]),
-    "start": st.integers(0, 10 * 24 * 60),  # minutes after BASE
-    "gaps": st.lists(st.integers(0, 40), min_size=1, max_size=6),  # minutes between events
-    "logout": st.booleans(),
-})
-pack_st = st.fixed_dictionaries({
-    "team": st.sampled_from(["T1", "T2"]),
-    "tokens": st.integers(1, 40),
-    "day": st.integers(-380, 10),  # purchase day relative to BASE
-})
-data_st = st.fixed_dictionaries({
-    "sessions": st.lists(session_st, min_size=1, max_size=8),
-    "packs": st.lists(pack_st, max_size=5),
-})
+session_st = st.fixed_dictionaries(
+    {
+        "user": st.sampled_from(["ann", "bob"]),
+        "product": st.sampled_from(sorted(RATES)),
+        "team": st.sampled_from(["T1", "T2", None]),
+        "device": st.sampled_from(["pc1", "pc2"]),
+        "version": st.sampled_from(["2022", "2025"]),
+        "start": st.integers(0, 10 * 24 * 60),  # minutes after BASE
+        "gaps": st.lists(st.integers(0, 40), min_size=1, max_size=6),  # minutes between events
+        "logout": st.booleans(),
+    }
+)
+pack_st = st.fixed_dictionaries(
+    {
+        "team": st.sampled_from(["T1", "T2"]),
+        "tokens": st.integers(1, 40),
+        "day": st.integers(-380, 10),  # purchase day relative to BASE
+    }
+)
+data_st = st.fixed_dictionaries(
+    {
+        "sessions": st.lists(session_st, min_size=1, max_size=8),
+        "packs": st.lists(pack_st, max_size=5),
+    }
+)
 
-TABLES = ("events", "packs", "assignments", "users", "products", "teams", "devices", "sessions",
-          "rejects", "rates_imported",
-          "imports", "charges", "allocations", "denials", "engine_runs")
+TABLES = (
+    "events",
+    "packs",
+    "assignments",
+    "users",
+    "products",
+    "teams",
+    "devices",
+    "sessions",
+    "rejects",
+    "rates_imported",
+    "imports",
+    "charges",
+    "allocations",
+    "denials",
+    "engine_runs",
+)
 
 
 def reset(con):
@@ -59,8 +79,13 @@ def rows_of(data):
         kinds = ["login"] + ["activity"] * (len(s["gaps"]) - 1) + ["logout" if s["logout"] else "activity"]
         for kind, gap in zip(kinds, [0] + s["gaps"]):
             t += timedelta(minutes=gap, seconds=n)  # distinct instants per session
-            rows.append(("event", (iso(t), kind, f"s{n}", s["user"], s["product"]),
-                         {"version": s["version"], "device": s["device"], "team": s["team"]}))
+            rows.append(
+                (
+                    "event",
+                    (iso(t), kind, f"s{n}", s["user"], s["product"]),
+                    {"version": s["version"], "device": s["device"], "team": s["team"]},
+                )
+            )
     for n, p in enumerate(data["packs"]):
         day = (BASE + timedelta(days=p["day"])).date().isoformat()
         rows.append(("pack", (f"P{n}", p["team"], p["tokens"], day), {}))
@@ -92,21 +117,23 @@ def replay(con):
     """An independent R13/R14/R16 oracle: replay the stored charges and
     insufficient-balance denials in R16 order against the packs."""
     packs = con.execute(
-        "SELECT team_id, pack_id, tokens, valid_from, valid_until, draw_rank FROM v_packs "
-        "ORDER BY team_id, draw_rank").fetchall()
+        "SELECT team_id, pack_id, tokens, valid_from, valid_until, draw_rank FROM v_packs ORDER BY team_id, draw_rank"
+    ).fetchall()
     remaining = {p[1]: p[2] for p in packs}
     events = con.execute(
         "SELECT window_start, u.user_name, p.product, team_id, tokens, charge_id, 'charge' "
         "FROM main.charges JOIN users u USING (user_id) JOIN products p USING (product_id) "
         "UNION ALL SELECT ts, u.user_name, p.product, team_id, NULL, NULL, 'denial' "
         "FROM main.denials JOIN users u USING (user_id) JOIN products p USING (product_id) "
-        "WHERE reason = 'insufficient_balance' ORDER BY 1, 2, 3").fetchall()
+        "WHERE reason = 'insufficient_balance' ORDER BY 1, 2, 3"
+    ).fetchall()
     allocs = {}
     for cid, pack, tokens in con.execute(
-            "SELECT a.charge_id, a.pack_id, a.tokens FROM main.allocations a "
-            "JOIN v_packs k USING (pack_id) ORDER BY a.charge_id, k.draw_rank").fetchall():
+        "SELECT a.charge_id, a.pack_id, a.tokens FROM main.allocations a "
+        "JOIN v_packs k USING (pack_id) ORDER BY a.charge_id, k.draw_rank"
+    ).fetchall():
         allocs.setdefault(cid, []).append((pack, tokens))
-    for ts, user, product, team, tokens, cid, kind in events:
+    for ts, _user, product, team, tokens, cid, kind in events:
         valid = [p for p in packs if p[0] == team and p[3] <= ts < p[4] and remaining[p[1]] > 0]
         balance = sum(remaining[p[1]] for p in valid)
         rate = RATES[product]
@@ -136,20 +163,25 @@ def test_invariants_and_import_order(two_stores, data, seed):
     load(con_b, shuffled).recompute(AS_OF)
 
     # R12/R16: the result does not depend on the order rows were stored in.
-    q = ("SELECT c.window_start, u.user_name, p.product, t.team, c.tokens, c.charge_id "
-         "FROM main.charges c JOIN users u USING (user_id) JOIN products p USING (product_id) "
-         "JOIN teams t USING (team_id) ORDER BY c.charge_id")
+    q = (
+        "SELECT c.window_start, u.user_name, p.product, t.team, c.tokens, c.charge_id "
+        "FROM main.charges c JOIN users u USING (user_id) JOIN products p USING (product_id) "
+        "JOIN teams t USING (team_id) ORDER BY c.charge_id"
+    )
     assert con_a.execute(q).fetchall() == con_b.execute(q).fetchall()
-    qa = ("SELECT charge_id, pack_id, tokens FROM main.allocations ORDER BY ALL")
+    qa = "SELECT charge_id, pack_id, tokens FROM main.allocations ORDER BY ALL"
     assert con_a.execute(qa).fetchall() == con_b.execute(qa).fetchall()
-    qd = ("SELECT d.ts, u.user_name, p.product, t.team, d.reason FROM main.denials d "
-          "JOIN users u USING (user_id) JOIN products p USING (product_id) "
-          "LEFT JOIN teams t ON t.team_id = d.team_id ORDER BY ALL")
+    qd = (
+        "SELECT d.ts, u.user_name, p.product, t.team, d.reason FROM main.denials d "
+        "JOIN users u USING (user_id) JOIN products p USING (product_id) "
+        "LEFT JOIN teams t ON t.team_id = d.team_id ORDER BY ALL"
+    )
     assert con_a.execute(qd).fetchall() == con_b.execute(qd).fetchall()
 
     # R9: windows of one user x product never overlap.
     windows = con_a.execute(
-        "SELECT user_id, product_id, window_start, window_end FROM main.charges ORDER BY 1, 2, 3").fetchall()
+        "SELECT user_id, product_id, window_start, window_end FROM main.charges ORDER BY 1, 2, 3"
+    ).fetchall()
     for prev, cur in zip(windows, windows[1:]):
         if prev[:2] == cur[:2]:
             assert cur[2] >= prev[3]
@@ -157,7 +189,8 @@ def test_invariants_and_import_order(two_stores, data, seed):
     # R13: per pack consumed + forfeited + remaining = tokens, none negative.
     set_as_of(con_a, AS_OF)
     for tokens, consumed, forfeited, remaining in con_a.execute(
-            "SELECT tokens, consumed, forfeited, remaining FROM v_pack_state").fetchall():
+        "SELECT tokens, consumed, forfeited, remaining FROM v_pack_state"
+    ).fetchall():
         assert consumed + forfeited + remaining == tokens
         assert min(consumed, forfeited, remaining) >= 0
 
@@ -168,15 +201,24 @@ def test_invariants_and_import_order(two_stores, data, seed):
     got = load_billable(con_a).intervals
     view = con_a.execute(
         "SELECT session_key, epoch_us(interval_start), epoch_us(interval_end) "
-        "FROM int_active_intervals WHERE NOT excluded ORDER BY 1, 2, 3").fetchall()
+        "FROM int_active_intervals WHERE NOT excluded ORDER BY 1, 2, 3"
+    ).fetchall()
     assert sorted(zip(got.session_key.tolist(), got.start.tolist(), got.end.tolist())) == view
 
     # The vectorised path and the one-window-at-a-time path agree.
     # So do one group per key batch (app/engine/batches.py) and one pass.
     fast = compute(con_a)
     for other in (compute(con_a, force_scalar=True), compute(con_a, max_key=1)):
-        for name in ("charge_start", "charge_user", "charge_product", "charge_team", "charge_tokens",
-                     "charge_session", "alloc_charge", "alloc_tokens"):
+        for name in (
+            "charge_start",
+            "charge_user",
+            "charge_product",
+            "charge_team",
+            "charge_tokens",
+            "charge_session",
+            "alloc_charge",
+            "alloc_tokens",
+        ):
             assert np.array_equal(getattr(fast, name), getattr(other, name)), name
         assert fast.alloc_pack.tolist() == other.alloc_pack.tolist()
         assert sorted(fast.denial_ts.tolist()) == sorted(other.denial_ts.tolist())

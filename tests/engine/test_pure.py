@@ -72,8 +72,7 @@ def test_r9_window_rest_of_run_needs_more_than_five_minutes():
 def test_r12_session_at_picks_earliest_started_session_active_at_u():
     # Group 0 intervals: A [0, 60) session started at 0; B [30, 90) started at 30;
     # C [100, 200) started at 100.
-    iv = Intervals(a(0, 0, 0), a(0, 30, 100) * M, a(60, 90, 200) * M, a(11, 12, 13),
-                   a(0, 30, 100) * M, a(1, 2, 3))
+    iv = Intervals(a(0, 0, 0), a(0, 30, 100) * M, a(60, 90, 200) * M, a(11, 12, 13), a(0, 30, 100) * M, a(1, 2, 3))
     t0, span = key_span(1, 0, 200 * M)
     got = session_at(iv, a(0, 0, 0, 0), a(45, 60, 100, 150) * M, t0, span)
     # 45: A and B active, A started first. 60: A ended (exclusive), B. 100/150: C.

@@ -13,16 +13,15 @@ from tests.engine.conftest import work
 def intervals(b, session):
     rows = b.con.execute(
         "SELECT i.interval_start, i.interval_end FROM int_active_intervals i "
-        "JOIN sessions s USING (session_key) WHERE s.session_id = ? ORDER BY 1", [session]
+        "JOIN sessions s USING (session_key) WHERE s.session_id = ? ORDER BY 1",
+        [session],
     ).fetchall()
     return [(iso(a)[11:19], iso(z)[11:19]) for a, z in rows]
 
 
 def test_r5_span_and_unterminated_flag(b):
-    b.session("closed", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"),
-                                         ("2026-03-02T10:30:00Z", "logout")])
-    b.session("open", "ann", "ACAD", [("2026-03-02T11:00:00Z", "login"),
-                                       ("2026-03-02T11:20:00Z", "activity")])
+    b.session("closed", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"), ("2026-03-02T10:30:00Z", "logout")])
+    b.session("open", "ann", "ACAD", [("2026-03-02T11:00:00Z", "login"), ("2026-03-02T11:20:00Z", "activity")])
     rows = b.con.execute(
         "SELECT s.session_id, i.span_seconds, i.unterminated FROM int_sessions i "
         "JOIN sessions s USING (session_key) ORDER BY 1"
@@ -32,10 +31,18 @@ def test_r5_span_and_unterminated_flag(b):
 
 
 def test_r6_idle_gap_of_exactly_15_minutes_pauses_nothing(b):
-    b.session("s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"),
-                                    ("2026-03-02T10:15:00Z", "activity"),
-                                    ("2026-03-02T10:45:00Z", "activity"),
-                                    ("2026-03-02T11:00:00Z", "logout")], version="2025")
+    b.session(
+        "s",
+        "ann",
+        "ACAD",
+        [
+            ("2026-03-02T10:00:00Z", "login"),
+            ("2026-03-02T10:15:00Z", "activity"),
+            ("2026-03-02T10:45:00Z", "activity"),
+            ("2026-03-02T11:00:00Z", "logout"),
+        ],
+        version="2025",
+    )
     # [10:00,10:15] and [10:15,10:30] touch: one stretch; 10:30-10:45 is idle.
     assert intervals(b, "s") == [("10:00:00", "10:30:00"), ("10:45:00", "11:00:00")]
     row = b.con.execute("SELECT span_seconds, active_seconds, idle_seconds FROM int_session_activity").fetchall()
@@ -43,30 +50,38 @@ def test_r6_idle_gap_of_exactly_15_minutes_pauses_nothing(b):
 
 
 def test_r6_idle_gap_of_15_minutes_one_second_splits(b):
-    b.session("s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"),
-                                    ("2026-03-02T10:15:01Z", "activity"),
-                                    ("2026-03-02T10:40:00Z", "logout")], version="2025")
+    b.session(
+        "s",
+        "ann",
+        "ACAD",
+        [("2026-03-02T10:00:00Z", "login"), ("2026-03-02T10:15:01Z", "activity"), ("2026-03-02T10:40:00Z", "logout")],
+        version="2025",
+    )
     assert intervals(b, "s") == [("10:00:00", "10:15:00"), ("10:15:01", "10:30:01")]
 
 
 def test_r6_logout_is_not_a_meaningful_event(b):
     # Active [10:00, 10:15]; the logout at 11:00 only ends the span.
-    b.session("s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"),
-                                    ("2026-03-02T11:00:00Z", "logout")], version="2025")
+    b.session(
+        "s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"), ("2026-03-02T11:00:00Z", "logout")], version="2025"
+    )
     assert intervals(b, "s") == [("10:00:00", "10:15:00")]
 
 
 def test_r6_version_without_idle_detection_is_active_over_its_span(b):
-    b.session("s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"),
-                                    ("2026-03-02T11:00:00Z", "logout")], version="2022")
+    b.session(
+        "s", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"), ("2026-03-02T11:00:00Z", "logout")], version="2022"
+    )
     assert intervals(b, "s") == [("10:00:00", "11:00:00")]
 
 
 def test_r6_idle_summary_per_user_and_product(b):
-    b.session("a", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"),
-                                    ("2026-03-02T11:00:00Z", "logout")], version="2025")
-    b.session("b", "ann", "ACAD", [("2026-03-03T10:00:00Z", "login"),
-                                    ("2026-03-03T10:30:00Z", "logout")], version="2022")
+    b.session(
+        "a", "ann", "ACAD", [("2026-03-02T10:00:00Z", "login"), ("2026-03-02T11:00:00Z", "logout")], version="2025"
+    )
+    b.session(
+        "b", "ann", "ACAD", [("2026-03-03T10:00:00Z", "login"), ("2026-03-03T10:30:00Z", "logout")], version="2022"
+    )
     rows = b.con.execute(
         "SELECT user_name, product, sessions, span_seconds, active_seconds, idle_seconds FROM v_idle_summary"
     ).fetchall()
@@ -75,10 +90,8 @@ def test_r6_idle_summary_per_user_and_product(b):
 
 
 def test_r7_runs_view_merges_across_devices(b):
-    b.session("a", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"),
-                                    ("2026-03-02T09:04:00Z", "logout")], device="pc1")
-    b.session("b", "ann", "ACAD", [("2026-03-02T09:04:00Z", "login"),
-                                    ("2026-03-02T09:08:00Z", "logout")], device="pc2")
+    b.session("a", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"), ("2026-03-02T09:04:00Z", "logout")], device="pc1")
+    b.session("b", "ann", "ACAD", [("2026-03-02T09:04:00Z", "login"), ("2026-03-02T09:08:00Z", "logout")], device="pc2")
     b.pack("P", "T1", 10, "2026-01-01")
     rows = b.con.execute("SELECT run_seconds, sessions, chargeable FROM int_runs").fetchall()
     assert rows == [(480.0, 2, True)]
@@ -128,8 +141,7 @@ def test_r4_use_results_as_of_shadows_stored_results_on_a_read_only_connection(d
 def test_r4_recompute_restores_the_connection_as_of(b):
     set_as_of(b.con, datetime(2026, 1, 1, tzinfo=UTC))
     b.recompute(datetime(2026, 6, 1, tzinfo=UTC))
-    assert b.con.execute("SELECT getvariable('flexdash_as_of')").fetchall()[0][0] == datetime(
-        2026, 1, 1, tzinfo=UTC)
+    assert b.con.execute("SELECT getvariable('flexdash_as_of')").fetchall()[0][0] == datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def test_r4_recompute_after_a_historical_as_of_writes_the_stored_tables(b):

@@ -22,11 +22,13 @@ def one_hour(b, session, user, product, date="2026-03-02", start="09:00", end="1
 
 def test_r11_plugin_charged_beside_its_host_and_reported_as_autostart(teams):
     one_hour(teams, "host", "ann", "RVT", device="pc1")
-    teams.session("plug", "ann", "RVTFAB", [("2026-03-02T09:00:30Z", "login"),
-                                             ("2026-03-02T10:00:00Z", "logout")], device="pc1")
+    teams.session(
+        "plug", "ann", "RVTFAB", [("2026-03-02T09:00:30Z", "login"), ("2026-03-02T10:00:00Z", "logout")], device="pc1"
+    )
     # Opened 2 minutes after its host: not an auto-start, but still charged.
-    teams.session("late", "ann", "RVTFAB", [("2026-03-03T09:02:00Z", "login"),
-                                             ("2026-03-03T10:00:00Z", "logout")], device="pc1")
+    teams.session(
+        "late", "ann", "RVTFAB", [("2026-03-03T09:02:00Z", "login"), ("2026-03-03T10:00:00Z", "logout")], device="pc1"
+    )
     one_hour(teams, "host2", "ann", "RVT", date="2026-03-03", device="pc1")
     teams.recompute()
     assert teams.charges() == [
@@ -45,8 +47,9 @@ def test_r11_plugin_charged_beside_its_host_and_reported_as_autostart(teams):
 
 def test_r11_plugin_on_another_device_is_not_an_autostart(teams):
     one_hour(teams, "host", "ann", "RVT", device="pc1")
-    teams.session("plug", "ann", "RVTFAB", [("2026-03-02T09:00:10Z", "login"),
-                                             ("2026-03-02T10:00:00Z", "logout")], device="pc2")
+    teams.session(
+        "plug", "ann", "RVTFAB", [("2026-03-02T09:00:10Z", "login"), ("2026-03-02T10:00:00Z", "logout")], device="pc2"
+    )
     assert teams.con.execute("SELECT count(*) FROM v_plugin_autostarts").fetchall() == [(0,)]
 
 
@@ -105,8 +108,7 @@ def test_r12_window_bills_the_earliest_started_session_active_at_opening(teams):
     # Day 2: a T2 session from 07:00 and a T1 session from 08:30, both active
     # at 09:00 when the 2nd window opens: the earlier-started (T2) pays.
     one_hour(teams, "d2a", "ann", "ACAD", date="2026-03-03", start="07:00", end="12:00", team="T2")
-    one_hour(teams, "d2b", "ann", "ACAD", date="2026-03-03", start="08:30", end="12:00",
-             team="T1", device="pc2")
+    one_hour(teams, "d2b", "ann", "ACAD", date="2026-03-03", start="08:30", end="12:00", team="T1", device="pc2")
     teams.recompute()
     assert teams.charges() == [
         ("2026-03-02T09:00:00Z", "ann", "ACAD", "T1", 7),
@@ -135,10 +137,12 @@ def test_r17_r7_excluded_session_adds_no_active_time(teams):
     # 09:00-09:04 would join her T1 session 09:04-09:08 into an 8-minute run;
     # excluded, it adds nothing, and 4 minutes are free.
     teams.assign("T1", "ann", "ACAD")
-    teams.session("x", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"),
-                                        ("2026-03-02T09:04:00Z", "logout")], team="T2")
-    teams.session("y", "ann", "ACAD", [("2026-03-02T09:04:00Z", "login"),
-                                        ("2026-03-02T09:08:00Z", "logout")], team="T1")
+    teams.session(
+        "x", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"), ("2026-03-02T09:04:00Z", "logout")], team="T2"
+    )
+    teams.session(
+        "y", "ann", "ACAD", [("2026-03-02T09:04:00Z", "login"), ("2026-03-02T09:08:00Z", "logout")], team="T1"
+    )
     teams.recompute()
     assert teams.charges() == []
     assert teams.denials() == [("2026-03-02T09:00:00Z", "ann", "ACAD", "T2", "not_assigned")]
@@ -179,9 +183,7 @@ def test_r19_overlapping_sessions_on_two_devices_reported_charged_once(teams):
     one_hour(teams, "b", "ann", "ACAD", start="10:00", end="12:00", device="laptop")
     teams.recompute()
     assert teams.charges() == [("2026-03-02T09:00:00Z", "ann", "ACAD", "T1", 7)]
-    rows = teams.con.execute(
-        "SELECT overlap_start, overlap_end, overlap_seconds FROM v_concurrent_use"
-    ).fetchall()
+    rows = teams.con.execute("SELECT overlap_start, overlap_end, overlap_seconds FROM v_concurrent_use").fetchall()
     assert [(r[0].hour, r[1].hour, r[2]) for r in rows] == [(10, 11, 3600.0)]
 
 
@@ -192,7 +194,6 @@ def test_r19_more_than_three_devices_within_30_days(teams):
     for n, date in enumerate(["2026-03-01", "2026-03-10", "2026-03-20", "2026-04-05"]):
         one_hour(teams, f"b{n}", "bob", "ACAD", date=date, device=f"dev{n}")
     rows = teams.con.execute(
-        "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit d "
-        "JOIN users u USING (user_id)"
+        "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit d JOIN users u USING (user_id)"
     ).fetchall()
     assert [(r[0], r[1], r[2].day) for r in rows] == [("ann", 4, 30)]

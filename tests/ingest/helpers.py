@@ -7,8 +7,17 @@ from pathlib import Path
 HEADER = "ts,event,session_id,user,team,product,version,device,os"
 
 
-def row(ts="2026-03-02T09:14:05+01:00", event="login", session="s1", user="ann@firm.example",
-        team="Design", product="ACD", version="2025.1", device="WS-1", os="windows") -> str:
+def row(
+    ts="2026-03-02T09:14:05+01:00",
+    event="login",
+    session="s1",
+    user="ann@firm.example",
+    team="Design",
+    product="ACD",
+    version="2025.1",
+    device="WS-1",
+    os="windows",
+) -> str:
     return ",".join([ts, event, session, user, team, product, version, device, os])
 
 

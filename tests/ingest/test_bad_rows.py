@@ -15,8 +15,12 @@ def one(store, path, **kw):
 
 
 def test_malformed_timestamp_rejected_others_kept(store, tmp_path):
-    path = events_csv(tmp_path / "e.csv", row(), row(ts="2026-03-02 nine o'clock", event="activity"),
-                      row(ts="2026-03-02T10:00:00+01:00", event="logout"))
+    path = events_csv(
+        tmp_path / "e.csv",
+        row(),
+        row(ts="2026-03-02 nine o'clock", event="activity"),
+        row(ts="2026-03-02T10:00:00+01:00", event="logout"),
+    )
     r = one(store, path)
     assert (r.rows, r.accepted, r.rejected) == (3, 2, 1)
     ((line, reason, raw),) = rejects(store)
@@ -33,9 +37,12 @@ def test_impossible_date_is_malformed(store, tmp_path):
 
 
 def test_offsets_honoured_stored_in_utc_R1(store, tmp_path):
-    path = events_csv(tmp_path / "e.csv", row(ts="2026-03-02T09:14:05+01:00"),
-                      row(ts="2026-03-02T03:44:05-05:30", event="activity"),
-                      row(ts="2026-03-02T08:30:00Z", event="logout"))
+    path = events_csv(
+        tmp_path / "e.csv",
+        row(ts="2026-03-02T09:14:05+01:00"),
+        row(ts="2026-03-02T03:44:05-05:30", event="activity"),
+        row(ts="2026-03-02T08:30:00Z", event="logout"),
+    )
     one(store, path)
     # sorted by instant: 08:14:05Z, 08:30:00Z, 09:14:05Z
     assert stored_events(store) == [
@@ -73,7 +80,9 @@ def test_unknown_os_and_bad_version(store, tmp_path):
     r = one(store, path)
     assert (r.accepted, r.rejected) == (1, 2)
     reasons = [x[1] for x in rejects(store)]
-    assert reasons[0].startswith("unknown os solaris") and reasons[1] == "version v25 does not start with a 4-digit year"
+    assert (
+        reasons[0].startswith("unknown os solaris") and reasons[1] == "version v25 does not start with a 4-digit year"
+    )
 
 
 def test_version_year_kept(store, tmp_path):
@@ -121,7 +130,12 @@ def test_row_with_wrong_field_count(store, tmp_path):
 
 
 def test_invalid_utf8(store, tmp_path):
-    data = (HEADER + "\n" + row() + "\n").encode() + row(user="b\xe9a").encode("latin-1") + b"\n" + (row(event="logout") + "\n").encode()
+    data = (
+        (HEADER + "\n" + row() + "\n").encode()
+        + row(user="b\xe9a").encode("latin-1")
+        + b"\n"
+        + (row(event="logout") + "\n").encode()
+    )
     r = one(store, write(tmp_path / "e.csv", data))
     assert (r.accepted, r.rejected) == (2, 1)
     ((line, reason, raw),) = rejects(store)
@@ -129,7 +143,9 @@ def test_invalid_utf8(store, tmp_path):
 
 
 def test_nul_byte(store, tmp_path):
-    data = (HEADER + "\n" + row() + "\n" + row(device="WS\x001", event="activity") + "\n" + row(event="logout") + "\n").encode()
+    data = (
+        HEADER + "\n" + row() + "\n" + row(device="WS\x001", event="activity") + "\n" + row(event="logout") + "\n"
+    ).encode()
     r = one(store, write(tmp_path / "e.csv", data))
     assert (r.accepted, r.rejected) == (2, 1)
     assert rejects(store)[0][:2] == (3, "NUL byte in the line")

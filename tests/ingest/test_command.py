@@ -68,8 +68,9 @@ def _held(db) -> Iterator[Callable[[], None]]:
     """Another process holding the store open (like the dashboard) for the
     block; yields ``release`` to let go earlier (once is enough)."""
     code = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()"
-    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "ready"
 
     def release() -> None:
@@ -88,7 +89,9 @@ def test_busy_store_waits_then_gives_up(tmp_path, capsys):
     good = events_csv(tmp_path / "good.csv", row())
     assert main(["import", "--db", db, "--quiet", str(good)]) == 0
     with _held(db):
-        code = main(["import", "--db", db, "--lock-timeout", "0.3", str(events_csv(tmp_path / "b.csv", row(session="s9")))])
+        code = main(
+            ["import", "--db", db, "--lock-timeout", "0.3", str(events_csv(tmp_path / "b.csv", row(session="s9")))]
+        )
     err = capsys.readouterr().err
     assert code == 5
     assert "waiting for the store" in err and "another process holds its lock" in err
@@ -124,8 +127,13 @@ def test_killed_import_leaves_store_as_before_and_rerun_succeeds(tmp_path, how):
     first = events_csv(tmp_path / "first.csv", *[row(session=f"a{i}") for i in range(500)])
     second = events_csv(tmp_path / "second.csv", *[row(session=f"b{i}") for i in range(500)])
     env = dict(os.environ, PYTHONPATH=os.getcwd())
-    proc = subprocess.Popen([sys.executable, "-c", KILLER, how, db, str(first), str(second)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLER, how, db, str(first), str(second)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert proc.stdout.readline().strip() == "inside"
     proc.send_signal(signal.SIGKILL)
     proc.wait()

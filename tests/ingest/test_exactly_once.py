@@ -32,8 +32,11 @@ def test_same_file_twice_is_skipped(store, tmp_path):
 
 def test_overlapping_files_store_nothing_twice(store, tmp_path):
     a = events_csv(tmp_path / "a.csv", row(), row(event="activity", ts="2026-03-02T09:20:00+01:00"))
-    b = events_csv(tmp_path / "b.csv", row(event="activity", ts="2026-03-02T09:20:00+01:00"),
-                   row(event="logout", ts="2026-03-02T09:30:00+01:00"))
+    b = events_csv(
+        tmp_path / "b.csv",
+        row(event="activity", ts="2026-03-02T09:20:00+01:00"),
+        row(event="logout", ts="2026-03-02T09:30:00+01:00"),
+    )
     ra, rb = import_paths(store, [a, b])
     assert (ra.accepted, rb.accepted, rb.duplicates) == (2, 1, 1)
     assert event_count(store) == 3 and adds_up(rb)
@@ -54,7 +57,10 @@ def test_dictionary_ids_dense_and_stable(store, tmp_path):
     import_paths(store, [a])
     import_paths(store, [b])
     assert store.execute("SELECT user_id, user_name FROM users ORDER BY 1").fetchall() == [
-        (1, "amy@x"), (2, "bob@x"), (3, "cid@x")]
+        (1, "amy@x"),
+        (2, "bob@x"),
+        (3, "cid@x"),
+    ]
     assert store.execute("SELECT max(session_key), count(*) FROM sessions").fetchall() == [(4, 4)]
 
 
@@ -64,14 +70,16 @@ def test_first_line_of_an_identity_wins_on_a_clean_file(store, tmp_path, monkeyp
     # order: one identity in rows that differ (here the device) sends it to
     # the exact reader, which keeps the order
     reads = exact_reads(monkeypatch)
-    path = events_csv(tmp_path / "e.csv", row(device="WS-first"), row(event="logout"), row(device="WS-second"),
-                      row(session="#s2"))
+    path = events_csv(
+        tmp_path / "e.csv", row(device="WS-first"), row(event="logout"), row(device="WS-second"), row(session="#s2")
+    )
     (r,) = import_paths(store, [path])
     assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 3, 1, 0)
     assert reads == [path]
     assert store.execute(
         "SELECT d.device FROM events e JOIN devices d USING (device_id) WHERE e.event = 'login' "
-        "AND e.session_key = (SELECT session_key FROM sessions WHERE session_id = 's1')").fetchall() == [("WS-first",)]
+        "AND e.session_key = (SELECT session_key FROM sessions WHERE session_id = 's1')"
+    ).fetchall() == [("WS-first",)]
     assert ("#s2", "login", "2026-03-02T08:14:05Z") in stored_events(store)
 
 
@@ -92,8 +100,10 @@ def test_rows_equal_but_for_the_offset_stay_on_the_fast_path_R1(store, tmp_path,
     (r,) = import_paths(store, [path])
     assert (r.rows, r.accepted, r.duplicates, r.rejected, reads) == (6, 3, 3, 0, [])
     assert stored_events(store) == [
-        ("s1", "login", "2026-03-02T08:14:05Z"), ("s1", "logout", "2026-03-02T10:00:00Z"),
-        ("s2", "login", "2026-03-02T08:14:05Z")]
+        ("s1", "login", "2026-03-02T08:14:05Z"),
+        ("s1", "logout", "2026-03-02T10:00:00Z"),
+        ("s2", "login", "2026-03-02T08:14:05Z"),
+    ]
 
 
 def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
@@ -101,10 +111,16 @@ def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
     # the insert without exactly-once work); c: inside March, one stored
     # event and one new one (the anti-join path). Names keep their ids.
     a = events_csv(tmp_path / "a.csv", row(), row(event="logout", ts="2026-03-02T10:00:00+01:00"))
-    b = events_csv(tmp_path / "b.csv", row(ts="2026-04-01T09:00:00Z", session="s2", user="bob@firm.example"),
-                   row(ts="2026-04-01T09:05:00Z", event="activity", session="s2", user="bob@firm.example", team=""))
-    c = events_csv(tmp_path / "c.csv", row(event="logout", ts="2026-03-02T09:00:00Z"),
-                   row(event="activity", ts="2026-03-02T09:30:00+01:00"))
+    b = events_csv(
+        tmp_path / "b.csv",
+        row(ts="2026-04-01T09:00:00Z", session="s2", user="bob@firm.example"),
+        row(ts="2026-04-01T09:05:00Z", event="activity", session="s2", user="bob@firm.example", team=""),
+    )
+    c = events_csv(
+        tmp_path / "c.csv",
+        row(event="logout", ts="2026-03-02T09:00:00Z"),
+        row(event="activity", ts="2026-03-02T09:30:00+01:00"),
+    )
     import_paths(store, [a])
     (rb,) = import_paths(store, [b])
     (rc,) = import_paths(store, [c])
@@ -124,7 +140,9 @@ def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
         "ORDER BY e.ts"
     ).fetchall()
     assert names == [
-        ("s1", "ann@firm.example", "Design", 2025), ("s1", "ann@firm.example", "Design", 2025),
-        ("s1", "ann@firm.example", "Design", 2025), ("s2", "bob@firm.example", "Design", 2025),
+        ("s1", "ann@firm.example", "Design", 2025),
+        ("s1", "ann@firm.example", "Design", 2025),
+        ("s1", "ann@firm.example", "Design", 2025),
+        ("s2", "bob@firm.example", "Design", 2025),
         ("s2", "bob@firm.example", None, 2025),
     ]

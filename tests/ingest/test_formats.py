@@ -41,8 +41,11 @@ def test_truncated_gzip_lands_nothing(store, tmp_path):
 
 
 def test_jsonl_with_one_broken_line(store, tmp_path):
-    lines = [json.dumps(as_dict(row())), '{"ts": "2026-03-02T09:20:00Z", "event": "activity", ',
-             json.dumps(as_dict(row(event="logout")) | {"colour": "blue"})]
+    lines = [
+        json.dumps(as_dict(row())),
+        '{"ts": "2026-03-02T09:20:00Z", "event": "activity", ',
+        json.dumps(as_dict(row(event="logout")) | {"colour": "blue"}),
+    ]
     path = write(tmp_path / "e.jsonl", "\n".join(lines) + "\n")
     (r,) = import_paths(store, [path])
     assert (r.kind, r.rows, r.accepted, r.rejected) == ("events", 3, 2, 1)
@@ -62,12 +65,19 @@ def test_jsonl_missing_key_is_an_empty_field(store, tmp_path):
 
 
 def test_parquet_with_typed_timestamps(store, tmp_path):
-    table = pa.table({
-        "ts": pa.array([1772439245, 1772442000], type=pa.int64()).cast(pa.timestamp("s", tz="UTC")),
-        "event": ["login", "logout"], "session_id": ["s1", "s1"], "user": ["ann@x", "ann@x"],
-        "team": ["Design", None], "product": ["ACD", "ACD"], "version": ["2025", "2025"],
-        "device": ["WS-1", "WS-1"], "os": ["windows", "windows"],
-    })
+    table = pa.table(
+        {
+            "ts": pa.array([1772439245, 1772442000], type=pa.int64()).cast(pa.timestamp("s", tz="UTC")),
+            "event": ["login", "logout"],
+            "session_id": ["s1", "s1"],
+            "user": ["ann@x", "ann@x"],
+            "team": ["Design", None],
+            "product": ["ACD", "ACD"],
+            "version": ["2025", "2025"],
+            "device": ["WS-1", "WS-1"],
+            "os": ["windows", "windows"],
+        }
+    )
     pq.write_table(table, tmp_path / "e.parquet")
     (r,) = import_paths(store, [tmp_path / "e.parquet"])
     assert (r.kind, r.accepted, r.rejected) == ("events", 2, 0)
@@ -76,11 +86,14 @@ def test_parquet_with_typed_timestamps(store, tmp_path):
 
 
 def test_parquet_wrong_column_type_rejects_rows(store, tmp_path):
-    table = pa.table({
-        "pack_id": ["P1", "P2"], "team": ["Design", "Design"],
-        "tokens": pa.array([1000.0, 2.5]),  # float: 2.5 is no token count
-        "purchased_on": pa.array([20260301, 20260302]),  # integers, not dates
-    })
+    table = pa.table(
+        {
+            "pack_id": ["P1", "P2"],
+            "team": ["Design", "Design"],
+            "tokens": pa.array([1000.0, 2.5]),  # float: 2.5 is no token count
+            "purchased_on": pa.array([20260301, 20260302]),  # integers, not dates
+        }
+    )
     pq.write_table(table, tmp_path / "p.parquet")
     (r,) = import_paths(store, [tmp_path / "p.parquet"])
     assert adds_up(r) and (r.kind, r.rows, r.accepted, r.rejected) == ("packs", 2, 0, 2)
@@ -89,11 +102,19 @@ def test_parquet_wrong_column_type_rejects_rows(store, tmp_path):
 
 
 def test_parquet_naive_timestamp_needs_assume_tz_R2(store, tmp_path):
-    table = pa.table({
-        "ts": pa.array([1772439245], type=pa.int64()).cast(pa.timestamp("s")),
-        "event": ["login"], "session_id": ["s1"], "user": ["ann@x"], "team": ["D"],
-        "product": ["ACD"], "version": ["2025"], "device": ["WS-1"], "os": ["linux"],
-    })
+    table = pa.table(
+        {
+            "ts": pa.array([1772439245], type=pa.int64()).cast(pa.timestamp("s")),
+            "event": ["login"],
+            "session_id": ["s1"],
+            "user": ["ann@x"],
+            "team": ["D"],
+            "product": ["ACD"],
+            "version": ["2025"],
+            "device": ["WS-1"],
+            "os": ["linux"],
+        }
+    )
     pq.write_table(table, tmp_path / "e.parquet")
     (r,) = import_paths(store, [tmp_path / "e.parquet"])
     assert r.rejected == 1 and "without UTC offset" in rejects(store)[0][1]
@@ -141,18 +162,27 @@ def test_jsonl_gz(store, tmp_path):
 
 
 def test_parquet_events_bad_rows_get_their_row_number(store, tmp_path):
-    table = pa.table({
-        "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00", "2026-03-02T09:30:00Z"],
-        "event": ["login", "activity", "logout"], "session_id": ["s1"] * 3, "user": ["ann@x"] * 3,
-        "team": ["D"] * 3, "product": ["ACD"] * 3, "version": ["2025"] * 3,
-        "device": ["WS\x001", "WS-1", "WS-1"], "os": ["linux"] * 3,
-    })
+    table = pa.table(
+        {
+            "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00", "2026-03-02T09:30:00Z"],
+            "event": ["login", "activity", "logout"],
+            "session_id": ["s1"] * 3,
+            "user": ["ann@x"] * 3,
+            "team": ["D"] * 3,
+            "product": ["ACD"] * 3,
+            "version": ["2025"] * 3,
+            "device": ["WS\x001", "WS-1", "WS-1"],
+            "os": ["linux"] * 3,
+        }
+    )
     pq.write_table(table, tmp_path / "e.parquet")
     (r,) = import_paths(store, [tmp_path / "e.parquet"])
     assert (r.rows, r.accepted, r.rejected) == (3, 1, 2)
     got = rejects(store)
     assert [(line, reason.split(" (")[0]) for line, reason, _ in got] == [
-        (1, "NUL byte in a value"), (2, "timestamp without UTC offset 2026-03-02T09:20:00")]
+        (1, "NUL byte in a value"),
+        (2, "timestamp without UTC offset 2026-03-02T09:20:00"),
+    ]
 
 
 @pytest.mark.parametrize("column, value", [("device", "WS\x001"), ("version", "2025\x00b"), ("user", "ann\x00@x")])
@@ -162,9 +192,14 @@ def test_parquet_nul_byte_alone_is_still_refused(store, tmp_path, column, value)
     # fault is a NUL byte must still be read exactly and that row refused
     data = {
         "ts": ["2026-03-02T09:14:05+01:00", "2026-03-02T09:20:00+01:00"],
-        "event": ["login", "logout"], "session_id": ["s1"] * 2, "user": ["ann@x"] * 2,
-        "team": ["D"] * 2, "product": ["ACD"] * 2, "version": ["2025"] * 2,
-        "device": ["WS-1"] * 2, "os": ["linux"] * 2,
+        "event": ["login", "logout"],
+        "session_id": ["s1"] * 2,
+        "user": ["ann@x"] * 2,
+        "team": ["D"] * 2,
+        "product": ["ACD"] * 2,
+        "version": ["2025"] * 2,
+        "device": ["WS-1"] * 2,
+        "os": ["linux"] * 2,
     }
     data[column] = [data[column][0], value]
     pq.write_table(pa.table(data), tmp_path / "e.parquet")

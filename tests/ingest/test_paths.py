@@ -12,8 +12,12 @@ from app.ingest.kinds import ALL_COLUMNS
 
 from .helpers import event_count, events_csv, exact_reads, row, stored_events
 
-ROWS = [row(), row(event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
-        row(event="logout", ts="2026-03-02T10:00:00-05:00", os="Linux"), row(session="s2", user="bob@x")]
+ROWS = [
+    row(),
+    row(event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
+    row(event="logout", ts="2026-03-02T10:00:00-05:00", os="Linux"),
+    row(session="s2", user="bob@x"),
+]
 
 
 def test_fast_and_exact_csv_paths_store_the_same(tmp_path):
@@ -48,8 +52,16 @@ def test_a_clean_plain_file_is_checked_once_per_distinct_value(store, tmp_path, 
     (r,) = import_paths(store, [clean])
     assert (r.accepted, r.rejected, read_exactly) == (4, 0, [])
     assert store.execute("SELECT values_checked FROM ingest_cfg").fetchall() == [(True,)]
-    for n, bad in enumerate([row(version="v2026"), row(os="beos"), row(event="pause"), row(device=""),
-                             row(ts="2026-03-02T09:14:05"), row(ts="2026-3-02T09:14:05Z")]):
+    for n, bad in enumerate(
+        [
+            row(version="v2026"),
+            row(os="beos"),
+            row(event="pause"),
+            row(device=""),
+            row(ts="2026-03-02T09:14:05"),
+            row(ts="2026-3-02T09:14:05Z"),
+        ]
+    ):
         path = events_csv(tmp_path / f"bad{n}.csv", row(session=f"b{n}"), bad.replace("s1", f"c{n}"))
         (r,) = import_paths(store, [path])
         assert (r.accepted, r.rejected) == (1, 1), bad
@@ -77,20 +89,33 @@ def test_a_new_stores_ids_are_the_files_and_store_the_same(tmp_path, monkeypatch
     used = []
     real_load = sql_mod.load
     monkeypatch.setattr(sql_mod, "load", lambda name: used.append(name) or real_load(name))
-    rows = [row(session="s3", user="zoe@x", team="Ops", device="WS-9", version="2024", os="macos"),
-            row(session="s1", event="activity", ts="2026-03-02T09:20:00+01:00", team=""), *ROWS[2:]]
+    rows = [
+        row(session="s3", user="zoe@x", team="Ops", device="WS-9", version="2024", os="macos"),
+        row(session="s1", event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
+        *ROWS[2:],
+    ]
     path = events_csv(tmp_path / "e.csv", *rows)
     got = []
-    for name, first in (("new", None), ("used", row(session="a0", user="aaron@x", team="Alpha", product="ACAD",
-                                                        device="AA-1", ts="2025-01-01T00:00:00Z"))):
+    for name, first in (
+        ("new", None),
+        (
+            "used",
+            row(session="a0", user="aaron@x", team="Alpha", product="ACAD", device="AA-1", ts="2025-01-01T00:00:00Z"),
+        ),
+    ):
         con = store_mod.connect_write(tmp_path / f"{name}.duckdb")
         if first:
             import_paths(con, [events_csv(tmp_path / "first.csv", first)])
         used.clear()
         (r,) = import_paths(con, [path])
         assert (r.accepted, r.rejected) == (len(rows), 0)
-        got.append(([x for x in con.execute(FULL_ROWS).fetchall() if x[0] != "a0"],
-                    "ingest/store_events_same_ids" in used, "ingest/store_events_plain" in used))
+        got.append(
+            (
+                [x for x in con.execute(FULL_ROWS).fetchall() if x[0] != "a0"],
+                "ingest/store_events_same_ids" in used,
+                "ingest/store_events_plain" in used,
+            )
+        )
         con.close()
     (new_rows, new_same, _), (used_rows, used_same, used_plain) = got
     assert new_same and not used_same and used_plain
@@ -109,6 +134,7 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
     import polars as pl
 
     from app import store as store_mod
+
     read_exactly = exact_reads(monkeypatch)
     lines = (sample_logs / "events_2026-08-09.csv").read_text(encoding="utf-8").splitlines()
     header, rows = lines[0], lines[1:]
@@ -149,8 +175,9 @@ def test_a_clean_line_with_more_or_fewer_fields_is_refused_as_the_exact_reader_d
     read_exactly = exact_reads(monkeypatch)
     good = row(event="logout", ts="2026-03-02T10:00:00+01:00")
     for n, (bad, found) in enumerate([(row() + ",", 10), (row() + ",,", 11), (row().rsplit(",", 1)[0], 8)]):
-        path = events_csv(tmp_path / f"e{n}.csv", row(session=f"x{n}"), bad.replace("s1", f"b{n}"),
-                          good.replace("s1", f"g{n}"))
+        path = events_csv(
+            tmp_path / f"e{n}.csv", row(session=f"x{n}"), bad.replace("s1", f"b{n}"), good.replace("s1", f"g{n}")
+        )
         (r,) = import_paths(store, [path])
         assert (r.rows, r.accepted, r.rejected) == (3, 2, 1), bad
         assert read_exactly[-1] == path
@@ -163,13 +190,16 @@ def test_an_empty_last_column_keeps_a_clean_file_on_the_fast_path(store, tmp_pat
     with a comma: one field, empty, not one too many."""
     read_exactly = exact_reads(monkeypatch)
     header = "ts,event,session_id,user,product,version,device,os,team"
-    lines = ["2026-03-02T09:14:05+01:00,login,s1,ann@x,ACD,2025.1,WS-1,windows,",
-             "2026-03-02T10:00:00+01:00,logout,s1,ann@x,ACD,2025.1,WS-1,windows,Design"]
+    lines = [
+        "2026-03-02T09:14:05+01:00,login,s1,ann@x,ACD,2025.1,WS-1,windows,",
+        "2026-03-02T10:00:00+01:00,logout,s1,ann@x,ACD,2025.1,WS-1,windows,Design",
+    ]
     path = events_csv(tmp_path / "e.csv", *lines, header=header)
     (r,) = import_paths(store, [path])
     assert (r.accepted, r.rejected, read_exactly) == (2, 0, [])
-    assert store.execute("SELECT CAST(e.event AS VARCHAR), t.team FROM events e LEFT JOIN teams t USING (team_id) "
-                         "ORDER BY e.ts").fetchall() == [("login", None), ("logout", "Design")]
+    assert store.execute(
+        "SELECT CAST(e.event AS VARCHAR), t.team FROM events e LEFT JOIN teams t USING (team_id) ORDER BY e.ts"
+    ).fetchall() == [("login", None), ("logout", "Design")]
 
 
 class _SettingAtInsert:
@@ -182,8 +212,11 @@ class _SettingAtInsert:
 
     def execute(self, query, *args, **kwargs):
         if "INSERT INTO events" in query:
-            self.seen.append(self._con.execute(
-                "SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'").fetchall()[0][0])
+            self.seen.append(
+                self._con.execute(
+                    "SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'"
+                ).fetchall()[0][0]
+            )
         return self._con.execute(query, *args, **kwargs)
 
     def __getattr__(self, name):
@@ -202,6 +235,7 @@ def test_grouped_rows_are_stored_without_weighing_bitpacking_and_the_setting_is_
     for path in (clean, quoted, overlap):
         import_paths(spy, [path])
     assert [s.lower() for s in spy.seen] == ["bitpacking", "", ""]
-    assert store.execute("SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'"
-                         ).fetchall() == [("",)]
+    assert store.execute(
+        "SELECT value FROM duckdb_settings() WHERE name = 'disabled_compression_methods'"
+    ).fetchall() == [("",)]
     assert event_count(store) == len(ROWS) + 2

@@ -19,8 +19,7 @@ def load(con, tmp_path: Path, events: list[str], packs: list[str], recompute_at:
     from app.engine import recompute
     from app.ingest import import_paths
 
-    files = [write(tmp_path / "events.csv", EVENTS_HEADER, events),
-             write(tmp_path / "packs.csv", PACKS_HEADER, packs)]
+    files = [write(tmp_path / "events.csv", EVENTS_HEADER, events), write(tmp_path / "packs.csv", PACKS_HEADER, packs)]
     import_paths(con, files)
     recompute(con, recompute_at)
 

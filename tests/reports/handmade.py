@@ -46,8 +46,7 @@ class HandStore(DictionaryIds):
         opened = utc(start)
         self.con.execute(
             "INSERT INTO charges VALUES (?, ?, ? + INTERVAL 24 HOUR, ?, ?, ?, ?, 0)",
-            [self._charge_id, opened, opened, self.user(user), self.product(product),
-             self.team(team), tokens],
+            [self._charge_id, opened, opened, self.user(user), self.product(product), self.team(team), tokens],
         )
         for pack_id, drawn in draws:
             self.con.execute("INSERT INTO allocations VALUES (?, ?, ?)", [self._charge_id, pack_id, drawn])
@@ -56,17 +55,23 @@ class HandStore(DictionaryIds):
     def denial(self, ts, user, product, team, reason):
         self.con.execute(
             "INSERT INTO denials VALUES (?, ?, ?, ?, ?, NULL)",
-            [utc(ts), self.user(user), self.product(product),
-             None if team is None else self.team(team), reason],
+            [utc(ts), self.user(user), self.product(product), None if team is None else self.team(team), reason],
         )
 
-    def event(self, session, ts, event, user, product, version, *, team=None,
-              device="WS-1", os="windows"):
+    def event(self, session, ts, event, user, product, version, *, team=None, device="WS-1", os="windows"):
         self.con.execute(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            [self.session(session), utc(ts), event, self.user(user),
-             None if team is None else self.team(team), self.product(product),
-             self.version(version), self.device(device), os],
+            [
+                self.session(session),
+                utc(ts),
+                event,
+                self.user(user),
+                None if team is None else self.team(team),
+                self.product(product),
+                self.version(version),
+                self.device(device),
+                os,
+            ],
         )
 
     def reject(self, import_id, file, line, reason, raw, imported_at="2026-02-01 10:00"):

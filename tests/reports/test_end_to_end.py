@@ -79,9 +79,12 @@ def test_pack_expiry_forfeits_and_balance_drops_r13_r15(store, tmp_path):
     assert before.select("consumed", "forfeited", "remaining").row(0) == (10, 0, 90)
     assert after.select("consumed", "forfeited", "remaining").row(0) == (10, 90, 0)
     assert reports.build(store, "balances", params("2026-02-28 00:00")).select(
-        "balance", "next_expiry", "expiring_90d").row(0) == (90, date(2026, 3, 1), 90)
-    assert reports.build(store, "balances", params("2026-03-02 00:00")).select(
-        "balance", "next_expiry").row(0) == (0, None)
+        "balance", "next_expiry", "expiring_90d"
+    ).row(0) == (90, date(2026, 3, 1), 90)
+    assert reports.build(store, "balances", params("2026-03-02 00:00")).select("balance", "next_expiry").row(0) == (
+        0,
+        None,
+    )
     # At 08:30 the log holds login and the 08:20 activity: a 20-minute span,
     # more than 5 minutes, so already charged (R4, R8); at 08:04 nothing.
     assert reports.build(store, "charges", params("2026-02-23 08:30"))["tokens"].to_list() == [10]
@@ -127,8 +130,9 @@ def test_explain_one_day_counts_only_that_days_windows(vendor):
 
 def test_explain_cli_json_and_unknown_names(vendor, db_path, capsys):
     vendor.close()
-    code = main(["explain", "alice@firm.test", "ACAD", "--db", str(db_path),
-                 "--as-of", "2026-03-10", "--format", "json"])
+    code = main(
+        ["explain", "alice@firm.test", "ACAD", "--db", str(db_path), "--as-of", "2026-03-10", "--format", "json"]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert [w["window_start"] for w in data["windows"]] == ["2026-03-02T08:00:00Z", "2026-03-03T08:00:00Z"]
@@ -141,8 +145,23 @@ def test_explain_cli_json_and_unknown_names(vendor, db_path, capsys):
 
 def test_report_cli_end_to_end_csv(vendor, db_path, capsys):
     vendor.close()
-    assert main(["report", "charges", "--db", str(db_path), "--as-of", "2026-03-10",
-                 "--format", "csv", "--since", "2026-03-03"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "charges",
+                "--db",
+                str(db_path),
+                "--as-of",
+                "2026-03-10",
+                "--format",
+                "csv",
+                "--since",
+                "2026-03-03",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == (
         "window_start,window_end,user,product,team,tokens\n"
         "2026-03-03T08:00:00Z,2026-03-04T08:00:00Z,alice@firm.test,ACAD,Design,7\n"

@@ -64,18 +64,32 @@ def test_json_same_keys_strings_for_instants_numbers_as_numbers(two_teams):
     df = run_query(two_teams.con, "charges", "2026-02-11 00:00", team="Design")
     rows = json.loads(render(df, "charges", "json"))
     assert rows == [
-        {"window_start": "2026-02-02T08:00:00Z", "window_end": "2026-02-03T08:00:00Z",
-         "user": "alice@firm.test", "product": "ACAD", "team": "Design", "tokens": 7},
-        {"window_start": "2026-02-10T23:30:00Z", "window_end": "2026-02-11T23:30:00Z",
-         "user": "bob@firm.test", "product": "RVT", "team": "Design", "tokens": 10},
+        {
+            "window_start": "2026-02-02T08:00:00Z",
+            "window_end": "2026-02-03T08:00:00Z",
+            "user": "alice@firm.test",
+            "product": "ACAD",
+            "team": "Design",
+            "tokens": 7,
+        },
+        {
+            "window_start": "2026-02-10T23:30:00Z",
+            "window_end": "2026-02-11T23:30:00Z",
+            "user": "bob@firm.test",
+            "product": "RVT",
+            "team": "Design",
+            "tokens": 10,
+        },
     ]
 
 
 def test_json_nulls_and_dates(two_teams):
-    rows = json.loads(render(run_query(two_teams.con, "balances", "2026-02-28 12:00", team="Empty"),
-                             "balances", "json"))
-    assert rows == [{"team": "Empty", "balance": 0, "burn_30d": 0, "runway_days": None,
-                     "next_expiry": None, "expiring_90d": 0}]
+    rows = json.loads(
+        render(run_query(two_teams.con, "balances", "2026-02-28 12:00", team="Empty"), "balances", "json")
+    )
+    assert rows == [
+        {"team": "Empty", "balance": 0, "burn_30d": 0, "runway_days": None, "next_expiry": None, "expiring_90d": 0}
+    ]
     assert json.loads(render(run_query(two_teams.con, "denials", "2020-01-01 00:00"), "denials", "json")) == []
 
 
@@ -90,8 +104,16 @@ def test_table_readable_headings_separators_and_empty_state(two_teams):
 
 
 def test_table_idle_durations_as_hours():
-    df = pl.DataFrame({"user": ["a"], "product": ["ACAD"], "sessions": [1],
-                       "span_seconds": [90061], "active_seconds": [3600], "idle_seconds": [86461]})
+    df = pl.DataFrame(
+        {
+            "user": ["a"],
+            "product": ["ACAD"],
+            "sessions": [1],
+            "span_seconds": [90061],
+            "active_seconds": [3600],
+            "idle_seconds": [86461],
+        }
+    )
     text = render(df, "idle", "table", width=120)
     assert "25:01:01" in text and "1:00:00" in text
 
@@ -116,8 +138,9 @@ def cli_store(db_path, monkeypatch):
 
 
 def test_cli_csv(cli_store, capsys):
-    code = main(["report", "charges", "--db", str(cli_store), "--format", "csv",
-                 "--as-of", "2026-02-01", "--team", "Design"])
+    code = main(
+        ["report", "charges", "--db", str(cli_store), "--format", "csv", "--as-of", "2026-02-01", "--team", "Design"]
+    )
     assert code == 0
     assert capsys.readouterr().out == (
         "window_start,window_end,user,product,team,tokens\n"
@@ -126,8 +149,20 @@ def test_cli_csv(cli_store, capsys):
 
 
 def test_cli_daily_tz_and_as_of(cli_store, capsys):
-    code = main(["report", "daily", "--db", str(cli_store), "--format", "json",
-                 "--as-of", "2026-01-11T00:00:00Z", "--tz", "Europe/Paris"])
+    code = main(
+        [
+            "report",
+            "daily",
+            "--db",
+            str(cli_store),
+            "--format",
+            "json",
+            "--as-of",
+            "2026-01-11T00:00:00Z",
+            "--tz",
+            "Europe/Paris",
+        ]
+    )
     assert code == 0
     assert json.loads(capsys.readouterr().out) == [
         {"day": "2026-01-11", "team": "Design", "product": "ACAD", "users": 1, "windows": 1, "tokens": 7}
@@ -181,8 +216,9 @@ def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
 
 
 def test_table_caps_rows_and_says_so():
-    df = pl.DataFrame({"file": [f"f{i:04d}.csv" for i in range(30)], "line": list(range(30)),
-                       "reason": ["x"] * 30, "raw": [""] * 30})
+    df = pl.DataFrame(
+        {"file": [f"f{i:04d}.csv" for i in range(30)], "line": list(range(30)), "reason": ["x"] * 30, "raw": [""] * 30}
+    )
     from app.reports.render import to_table
 
     text = to_table(df, "rejects", width=100, max_rows=10)

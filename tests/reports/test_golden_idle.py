@@ -29,17 +29,28 @@ def _events(h):
         h.event("s3", f"2026-03-03 {ts}", ev, "bob@firm.test", "RVT", "2024", team="Build")
 
 
-SCHEMA = {"user": pl.String, "product": pl.String, "sessions": pl.Int64,
-          "span_seconds": pl.Int64, "active_seconds": pl.Int64, "idle_seconds": pl.Int64}
+SCHEMA = {
+    "user": pl.String,
+    "product": pl.String,
+    "sessions": pl.Int64,
+    "span_seconds": pl.Int64,
+    "active_seconds": pl.Int64,
+    "idle_seconds": pl.Int64,
+}
 
 
 def test_idle_per_user_and_product_r5_r6(hand):
     _events(hand)
     got = run_query(hand.con, "idle", "2026-04-01 00:00")
     expected = pl.DataFrame(
-        {"user": ["alice@firm.test", "bob@firm.test"], "product": ["ACAD", "RVT"],
-         "sessions": [2, 1], "span_seconds": [9000, 1200],
-         "active_seconds": [6000, 900], "idle_seconds": [3000, 300]},
+        {
+            "user": ["alice@firm.test", "bob@firm.test"],
+            "product": ["ACAD", "RVT"],
+            "sessions": [2, 1],
+            "span_seconds": [9000, 1200],
+            "active_seconds": [6000, 900],
+            "idle_seconds": [3000, 300],
+        },
         schema=SCHEMA,
     )
     assert_frame_equal(got, expected)

@@ -20,8 +20,14 @@ def frame(data: dict, schema: dict) -> pl.DataFrame:
     return pl.DataFrame(data, schema=schema)
 
 
-CHARGES_SCHEMA = {"window_start": UTC_DT, "window_end": UTC_DT, "user": pl.String,
-                  "product": pl.String, "team": pl.String, "tokens": pl.Int64}
+CHARGES_SCHEMA = {
+    "window_start": UTC_DT,
+    "window_end": UTC_DT,
+    "user": pl.String,
+    "product": pl.String,
+    "team": pl.String,
+    "tokens": pl.Int64,
+}
 
 
 def test_charges_as_of_hides_windows_opened_later_r4(two_teams):
@@ -29,10 +35,18 @@ def test_charges_as_of_hides_windows_opened_later_r4(two_teams):
     got = run_query(two_teams.con, "charges", "2026-02-28 12:00")
     expected = frame(
         {
-            "window_start": [utc("2026-02-02 08:00"), utc("2026-02-10 23:30"),
-                             utc("2026-02-25 09:00"), utc("2026-02-28 10:00")],
-            "window_end": [utc("2026-02-03 08:00"), utc("2026-02-11 23:30"),
-                           utc("2026-02-26 09:00"), utc("2026-03-01 10:00")],
+            "window_start": [
+                utc("2026-02-02 08:00"),
+                utc("2026-02-10 23:30"),
+                utc("2026-02-25 09:00"),
+                utc("2026-02-28 10:00"),
+            ],
+            "window_end": [
+                utc("2026-02-03 08:00"),
+                utc("2026-02-11 23:30"),
+                utc("2026-02-26 09:00"),
+                utc("2026-03-01 10:00"),
+            ],
             "user": ["alice@firm.test", "bob@firm.test", "alice@firm.test", "bob@firm.test"],
             "product": ["ACAD", "RVT", "RVT", "ACAD"],
             "team": ["Design", "Design", "Design", "Build"],
@@ -45,8 +59,9 @@ def test_charges_as_of_hides_windows_opened_later_r4(two_teams):
 
 def test_charges_team_and_inclusive_period_on_window_start_day(two_teams):
     # --since 2026-02-10 --until 2026-02-25: both days included (UTC days).
-    got = run_query(two_teams.con, "charges", "2026-03-31 00:00", team="Design",
-                    since=date(2026, 2, 10), until=date(2026, 2, 25))
+    got = run_query(
+        two_teams.con, "charges", "2026-03-31 00:00", team="Design", since=date(2026, 2, 10), until=date(2026, 2, 25)
+    )
     assert got["window_start"].to_list() == [utc("2026-02-10 23:30"), utc("2026-02-25 09:00")]
     assert got["tokens"].to_list() == [10, 10]
 
@@ -59,8 +74,10 @@ def test_charges_sorted_by_window_start_then_user_then_product(hand):
     hand.charge("2026-01-04 09:00", "zoe@firm.test", "RVT", "T", 10)
     got = run_query(hand.con, "charges", "2026-02-01 00:00")
     assert list(zip(got["user"], got["product"])) == [
-        ("zoe@firm.test", "RVT"), ("amy@firm.test", "ACAD"),
-        ("amy@firm.test", "RVT"), ("zoe@firm.test", "ACAD"),
+        ("zoe@firm.test", "RVT"),
+        ("amy@firm.test", "ACAD"),
+        ("amy@firm.test", "RVT"),
+        ("zoe@firm.test", "ACAD"),
     ]
 
 
@@ -84,9 +101,17 @@ def test_denials_team_empty_for_team_unresolved_and_team_filter(two_teams):
     assert run_query(two_teams.con, "denials", "2026-02-26 06:59:59").is_empty()
 
 
-PACKS_SCHEMA = {"pack_id": pl.String, "team": pl.String, "tokens": pl.Int64,
-                "purchased_on": pl.Date, "expires_on": pl.Date, "draw_rank": pl.Int64,
-                "consumed": pl.Int64, "forfeited": pl.Int64, "remaining": pl.Int64}
+PACKS_SCHEMA = {
+    "pack_id": pl.String,
+    "team": pl.String,
+    "tokens": pl.Int64,
+    "purchased_on": pl.Date,
+    "expires_on": pl.Date,
+    "draw_rank": pl.Int64,
+    "consumed": pl.Int64,
+    "forfeited": pl.Int64,
+    "remaining": pl.Int64,
+}
 
 
 def test_packs_before_expiry_r13_r14(two_teams):
@@ -145,8 +170,14 @@ def test_packs_period_filters_on_purchased_on(two_teams):
     assert got["pack_id"].to_list() == ["P-NEW"]
 
 
-BALANCES_SCHEMA = {"team": pl.String, "balance": pl.Int64, "burn_30d": pl.Int64,
-                   "runway_days": pl.Int64, "next_expiry": pl.Date, "expiring_90d": pl.Int64}
+BALANCES_SCHEMA = {
+    "team": pl.String,
+    "balance": pl.Int64,
+    "burn_30d": pl.Int64,
+    "runway_days": pl.Int64,
+    "next_expiry": pl.Date,
+    "expiring_90d": pl.Int64,
+}
 
 
 def test_balances_r15_r21(two_teams):
@@ -177,8 +208,14 @@ def test_balances_after_expiry_only_valid_packs_count_r13_r15(two_teams):
     # = 10 + 10 + 7 = 27 (the 02-02 window is out); runway floor(93*30/27) = 103.
     got = run_query(two_teams.con, "balances", "2026-03-05 00:00", team="Design")
     expected = frame(
-        {"team": ["Design"], "balance": [93], "burn_30d": [27], "runway_days": [103],
-         "next_expiry": [date(2027, 2, 20)], "expiring_90d": [0]},
+        {
+            "team": ["Design"],
+            "balance": [93],
+            "burn_30d": [27],
+            "runway_days": [103],
+            "next_expiry": [date(2027, 2, 20)],
+            "expiring_90d": [0],
+        },
         BALANCES_SCHEMA,
     )
     assert_frame_equal(got, expected)
@@ -201,8 +238,14 @@ def test_balances_next_expiry_skips_empty_packs(hand):
     assert got.select("balance", "next_expiry").row(0) == (100, date(2027, 1, 10))
 
 
-DAILY_SCHEMA = {"day": pl.Date, "team": pl.String, "product": pl.String,
-                "users": pl.Int64, "windows": pl.Int64, "tokens": pl.Int64}
+DAILY_SCHEMA = {
+    "day": pl.Date,
+    "team": pl.String,
+    "product": pl.String,
+    "users": pl.Int64,
+    "windows": pl.Int64,
+    "tokens": pl.Int64,
+}
 
 
 def test_daily_in_utc_r3(two_teams):
@@ -229,8 +272,9 @@ def test_daily_in_paris_moves_a_2330_utc_window_to_the_next_day_r3(two_teams):
     assert paris["day"].to_list() == [date(2026, 2, 2), date(2026, 2, 11), date(2026, 2, 25), date(2026, 3, 2)]
     assert paris["tokens"].sum() == utc_days["tokens"].sum() == 34
     # --since/--until apply to the day in the reporting zone.
-    one_day = run_query(two_teams.con, "daily", "2026-03-31 00:00", tz="Europe/Paris",
-                        since=date(2026, 2, 11), until=date(2026, 2, 11))
+    one_day = run_query(
+        two_teams.con, "daily", "2026-03-31 00:00", tz="Europe/Paris", since=date(2026, 2, 11), until=date(2026, 2, 11)
+    )
     assert one_day.rows() == [(date(2026, 2, 11), "Design", "RVT", 1, 1, 10)]
 
 
@@ -253,9 +297,12 @@ def test_rejects_sorted_by_file_then_line(hand):
     hand.reject(2, "a.csv", 12, "missing column", "z", imported_at="2026-02-03 10:00")
     got = run_query(hand.con, "rejects", "2026-03-01 00:00")
     expected = frame(
-        {"file": ["a.csv", "b.csv", "b.csv"], "line": [12, 3, 7],
-         "reason": ["missing column", "unknown event", "naive timestamp (R2)"],
-         "raw": ["z", "x,y", "2026-01-01T09:00,login"]},
+        {
+            "file": ["a.csv", "b.csv", "b.csv"],
+            "line": [12, 3, 7],
+            "reason": ["missing column", "unknown event", "naive timestamp (R2)"],
+            "raw": ["z", "x,y", "2026-01-01T09:00,login"],
+        },
         {"file": pl.String, "line": pl.Int64, "reason": pl.String, "raw": pl.String},
     )
     assert_frame_equal(got, expected)

@@ -54,8 +54,12 @@ def _tables_painted(app) -> bool:
         if not ft.display or ft.frame is None or ft.frame.height == 0 or not ft.is_on_screen:
             continue
         table = ft.table
-        if (table is None or table._require_update_dimensions or table.virtual_size.height == 0
-                or table.region.height == 0):
+        if (
+            table is None
+            or table._require_update_dimensions
+            or table.virtual_size.height == 0
+            or table.region.height == 0
+        ):
             return False
     return True
 

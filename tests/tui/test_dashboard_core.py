@@ -104,8 +104,11 @@ def test_balances_pane_on_the_sample_logs_r13_r15(sample_store):
     with open(ROOT / "sample_logs" / "packs.csv", newline="") as fh:
         for row in csv.DictReader(fh):
             bought = date.fromisoformat(row["purchased_on"])
-            expires = bought.replace(year=bought.year + 1) if not (bought.month == 2 and bought.day == 29) \
+            expires = (
+                bought.replace(year=bought.year + 1)
+                if not (bought.month == 2 and bought.day == 29)
                 else bought.replace(year=bought.year + 1, day=28)
+            )
             if bought <= today < expires:
                 purchased[row["team"]] = purchased.get(row["team"], 0) + int(row["tokens"])
     assert timedelta(0) < AS_OF - datetime(2026, 11, 20, tzinfo=UTC)  # after the logs end

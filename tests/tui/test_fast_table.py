@@ -5,7 +5,7 @@ state, or the dashboard would look different from its snapshots."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pyarrow as pa
@@ -23,7 +23,7 @@ VALUES = {
     "tokens": [0.0, 1234.5, -0.25, 1e9, 12.0, None],
     "day": [date(2026, 3, 2), date(2026, 11, 27), None, date(2025, 1, 1), date(2026, 1, 1), date(2026, 6, 30)],
     "flag": [True, False, None, True, False, True],
-    "at": [datetime(2026, 3, 2, 9, 14, tzinfo=timezone.utc), None, None, None, None, None],
+    "at": [datetime(2026, 3, 2, 9, 14, tzinfo=UTC), None, None, None, None, None],
     "lines": ["one\ntwo", "single", None, "a\r\nb", "x", "y"],
 }
 
@@ -31,8 +31,15 @@ VALUES = {
 def _table(cls, name: str, markup: bool):
     arrays = {k: pa.array(v) for k, v in VALUES.items()}
     arrays["exact"] = pa.array([Decimal("12.50"), None, Decimal("-1.00"), Decimal("0"), None, Decimal("3.14")])
-    return cls(backend=ArrowBackend(pa.table(arrays)), cursor_type="row", show_row_labels=False,
-               max_column_content_width=12, zebra_stripes=True, render_markup=markup, id=name)
+    return cls(
+        backend=ArrowBackend(pa.table(arrays)),
+        cursor_type="row",
+        show_row_labels=False,
+        max_column_content_width=12,
+        zebra_stripes=True,
+        render_markup=markup,
+        id=name,
+    )
 
 
 class TwoTables(App):
@@ -81,7 +88,7 @@ async def test_fast_path_taken_for_plain_values_only() -> None:
         assert plain_cell(1234, column, True) == (format(1234, "n"), True)  # the locale's grouping, as the library
         assert plain_cell(date(2026, 3, 2), column, True) == ("2026-03-02", True)
         # left to the library: nulls, booleans, instants, several lines, extreme dates
-        for value in (None, True, datetime(2026, 3, 2, tzinfo=timezone.utc), "a\nb", date.max):
+        for value in (None, True, datetime(2026, 3, 2, tzinfo=UTC), "a\nb", date.max):
             assert plain_cell(value, column, True) is None
         # and, as markup, what could be markup or an emoji code; shown as written otherwise
         assert plain_cell("[b]x[/]", column, True) is None and plain_cell("a :smile: b", column, True) is None

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from datetime import date
 
-import pytest
 from textual.widgets import ContentSwitcher, Input, Select
 
 from app.tui.screens.why import WhyScreen
@@ -185,7 +184,10 @@ async def test_why_from_alerts(sample_store):
 def _import_in_other_process(db, *paths) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "app", "import", "--db", str(db), *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -221,10 +223,15 @@ async def test_busy_store_keeps_last_data_and_shows_updating(sample_store, tmp_p
         await settle(pilot)
         shown = frame_of(app, "balances-table")
         holder = subprocess.Popen(
-            [sys.executable, "-c",
-             "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
-             str(db)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-c",
+                "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
+                str(db),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         try:
             assert holder.stdout.readline().strip() == "locked"

@@ -6,7 +6,6 @@ eighth blocks, a marker row below (▲ a purchase, ✕ a pack expired).
 
 from __future__ import annotations
 
-import math
 from itertools import groupby
 
 import polars as pl

@@ -102,8 +102,17 @@ class FastTable(DataTable):
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover, in_range)
         # the library's own cache and key (data_table.py, _render_cell)
-        key = (row_index, column_index, base_style, cursor, hover, in_range, self._show_hover_cursor,
-               self._update_count, self._pseudo_class_state)
+        key = (
+            row_index,
+            column_index,
+            base_style,
+            cursor,
+            hover,
+            in_range,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
         cached = self._cell_render_cache.get(key)
         if cached is not None:
             return cached
@@ -115,8 +124,16 @@ class FastTable(DataTable):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover, in_range)
         is_fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
         component_style, post_style = self._get_styles_to_render_cell(
-            False, False, is_fixed, hover, cursor, in_range, self.show_cursor, self._show_hover_cursor,
-            self.cursor_type == "range", self.cursor_foreground_priority == "css",
+            False,
+            False,
+            is_fixed,
+            hover,
+            cursor,
+            in_range,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_type == "range",
+            self.cursor_foreground_priority == "css",
             self.cursor_background_priority == "css",
         )
         style = base_style + Style.from_meta({"row": row_index, "column": column_index})

@@ -116,8 +116,14 @@ class FrameTable(Container):
         def control(self) -> FrameTable:
             return self.table
 
-    def __init__(self, *, labels: dict[str, str] | None = None, empty_text: str = "Nothing here.",
-                 markup: frozenset[str] = frozenset(), **kw):
+    def __init__(
+        self,
+        *,
+        labels: dict[str, str] | None = None,
+        empty_text: str = "Nothing here.",
+        markup: frozenset[str] = frozenset(),
+        **kw,
+    ):
         """``markup``: the columns whose text is Rich markup; every other
         text is shown as written."""
         super().__init__(**kw)

@@ -73,9 +73,14 @@ class BalancesPane(Pane):
         yield FrameTable(
             id="balances-table",
             labels={
-                "balance": "balance", "share_left": "left %", "burn_7d": "burn 7d",
-                "burn_30d": "burn 30d", "runway_on": "runway until", "next_expiry": "next expiry",
-                "expiring_90d": "expiring ≤90d", "denials": "denials (period)",
+                "balance": "balance",
+                "share_left": "left %",
+                "burn_7d": "burn 7d",
+                "burn_30d": "burn 30d",
+                "runway_on": "runway until",
+                "next_expiry": "next expiry",
+                "expiring_90d": "expiring ≤90d",
+                "denials": "denials (period)",
             },
             empty_text="No team has packs or charges yet.",
             markup=frozenset({"band"}),
@@ -87,8 +92,17 @@ class BalancesPane(Pane):
         table = data.table.with_columns(
             pl.col("band").replace_strict(BAND_MARKUP, default="").alias("band"),
         ).select(
-            "team", "balance", "purchased", "share_left", "band", "burn_7d", "burn_30d",
-            "runway_on", "next_expiry", "expiring_90d", "denials",
+            "team",
+            "balance",
+            "purchased",
+            "share_left",
+            "band",
+            "burn_7d",
+            "burn_30d",
+            "runway_on",
+            "next_expiry",
+            "expiring_90d",
+            "denials",
         )
         self.query_one("#balances-table", FrameTable).show(table)
         who = data.history_team or "all teams"
@@ -123,8 +137,19 @@ class ExpirationsPane(Pane):
             f"Within {core.EXPIRY_HORIZON_DAYS} days: [b]{data.expiring_total:,}[/] tokens expire; "
             f"at the current 30-day burn [b]{data.at_risk_total:,}[/] of them will be forfeited (R21)."
         )
-        cols = ["team", "draw_rank", "pack_id", "tokens", "purchased_on", "expires_on", "days_left",
-                "consumed", "forfeited", "remaining", "at_risk"]
+        cols = [
+            "team",
+            "draw_rank",
+            "pack_id",
+            "tokens",
+            "purchased_on",
+            "expires_on",
+            "days_left",
+            "consumed",
+            "forfeited",
+            "remaining",
+            "at_risk",
+        ]
         self.query_one("#packs-table", FrameTable).show(data.packs.select(cols))
 
 
@@ -138,15 +163,22 @@ class RatesPane(Pane):
         self.rates: pl.DataFrame | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Rates (tokens per 24 h) in force in the period, with each product's history",
-                     classes="pane-title")
-        yield Input(placeholder="/ to filter as you type: product, name, kind, host  (Esc or Enter: back to the table)",
-                    id="rates-filter")
+        yield Static(
+            "Rates (tokens per 24 h) in force in the period, with each product's history", classes="pane-title"
+        )
+        yield Input(
+            placeholder="/ to filter as you type: product, name, kind, host  (Esc or Enter: back to the table)",
+            id="rates-filter",
+        )
         yield FrameTable(
             id="rates-table",
-            labels={"tokens_per_day": "tokens/day", "idle_detection_since": "idle det. since",
-                    "effective_from": "effective from", "current": "in force",
-                    "tokens_in_period": "charged (period)"},
+            labels={
+                "tokens_per_day": "tokens/day",
+                "idle_detection_since": "idle det. since",
+                "effective_from": "effective from",
+                "current": "in force",
+                "tokens_in_period": "charged (period)",
+            },
             empty_text="No rate matches.",
         )
 
@@ -159,8 +191,18 @@ class RatesPane(Pane):
             return
         text = self.query_one("#rates-filter", Input).value
         rows = core.filter_rates(self.rates, text).select(
-            "product", "name", "kind", "host", "tokens_per_day", "effective_from",
-            "idle_detection_since", "linux", "current", "tokens_in_period", "origin", "source",
+            "product",
+            "name",
+            "kind",
+            "host",
+            "tokens_per_day",
+            "effective_from",
+            "idle_detection_since",
+            "linux",
+            "current",
+            "tokens_in_period",
+            "origin",
+            "source",
         )
         self.query_one("#rates-table", FrameTable).show(rows)
 
@@ -234,8 +276,10 @@ class AlertsPane(Pane):
     fetch = staticmethod(core.load_alerts)
 
     def compose(self) -> ComposeResult:
-        yield Static("Alerts: denials, concurrent use, device limit, several teams, auto-starts, unterminated",
-                     classes="pane-title")
+        yield Static(
+            "Alerts: denials, concurrent use, device limit, several teams, auto-starts, unterminated",
+            classes="pane-title",
+        )
         yield Static("", id="alerts-summary", classes="pane-subtitle")
         yield FrameTable(id="alerts-table", empty_text="Nothing to look at in this period.")
 
@@ -262,8 +306,9 @@ class ImportsPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static("Imports in the period", id="imports-title", classes="pane-title")
-        yield FrameTable(id="imports-table", labels={"team_rows": "rows of the team"},
-                         empty_text="Nothing imported yet.")
+        yield FrameTable(
+            id="imports-table", labels={"team_rows": "rows of the team"}, empty_text="Nothing imported yet."
+        )
         yield Static("Rejected rows", id="rejects-title", classes="pane-title")
         yield FrameTable(id="rejects-table", empty_text="No rejected row.")
 
@@ -272,10 +317,14 @@ class ImportsPane(Pane):
         if imports["team_rows"].null_count() == imports.height:
             imports = imports.drop("team_rows")  # no team chosen
         table = self.query_one("#imports-table", FrameTable)
-        table.empty_text = (f"No file imported in this period ({data.total:,} in all: widen the period)"
-                            if data.total else "Nothing imported yet.")
+        table.empty_text = (
+            f"No file imported in this period ({data.total:,} in all: widen the period)"
+            if data.total
+            else "Nothing imported yet."
+        )
         self.query_one("#imports-title", Static).update(
-            f"Imports in the period ({data.imports.height:,} of {data.total:,} files)")
+            f"Imports in the period ({data.imports.height:,} of {data.total:,} files)"
+        )
         table.show(imports)
         self.query_one("#rejects-title", Static).update(f"Rejected rows of these files ({data.rejects.height:,})")
         self.query_one("#rejects-table", FrameTable).show(data.rejects)
