@@ -51,6 +51,8 @@ def build_hostile_store(db: Path, folder: Path) -> Path:
     con = store.connect_write(db)
     try:
         import_paths(con, [str(f) for f in files])
+        # the ledger records the wall clock: pinned before the tests' as-of (R4)
+        con.execute("UPDATE imports SET imported_at = TIMESTAMPTZ '2026-11-20 18:00:00+00'")
         con.execute("UPDATE users SET user_name = ? WHERE user_name = ?", [hostile.HUGE, hostile.ZERO_WIDTH])
         con.execute("UPDATE teams SET team = ? WHERE team = ?", [hostile.HUGE, hostile.ZERO_WIDTH])
         recompute(con)

@@ -37,7 +37,7 @@ def test_import_summary_and_warnings_show_the_file_name_as_text(tmp_path, capsys
 
 def test_report_rejects_shows_file_reason_and_raw_as_text(hostile_db, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "400")
-    assert main(["report", "rejects", "--db", str(hostile_db)]) == 0  # imported now: as of now
+    assert main(["report", "rejects", "--db", str(hostile_db), "--as-of", AS_OF]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     hostile.assert_safe(out)
