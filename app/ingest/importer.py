@@ -43,11 +43,13 @@ _DICTIONARIES = {
     "rates": ("products",),
     "assignments": ("teams", "users", "products"),
     "prices": ("products",),
+    "groups": ("users",),
     "aliases": (),
     "vendor_usage": ("teams", "users", "products"),
 }
-_CONFLICTS = {"packs", "rates", "prices"}
-_REPLACES = {"rates", "prices", "aliases"}  # imported rows replace the product's (alias's) earlier ones
+_CONFLICTS = {"packs", "rates", "prices", "groups"}
+# imported rows replace the product's earlier ones (a user's group, R25; an alias's product)
+_REPLACES = {"rates", "prices", "groups", "aliases"}
 
 # progress(file, bytes_done, bytes_total): called while a file is read, and
 # once more when it is stored.
@@ -238,7 +240,8 @@ def _stage_file(
     if kind is None:
         raise UnreadableInput(
             f"{path}: no recognisable columns (found: {', '.join(header) or 'none'}); "
-            "expected the columns of events, packs, rates, assignments, prices, aliases or the vendor's usage export "
+            "expected the columns of events, packs, rates, assignments, prices, groups, aliases "
+            "or the vendor's usage export "
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)

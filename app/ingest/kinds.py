@@ -1,4 +1,4 @@
-"""The five input kinds of the data contract and how a file's columns name one.
+"""The input kinds of the data contract and how a file's columns name one.
 
 Each kind lists its columns in the contract's order; the parsing SQL
 (queries/ingest/src_*.sql) hands them to the checking SQL as ``c1..c9`` in
@@ -30,6 +30,7 @@ class Kind:
     # loose names kept nowhere without a warning
     aliases: dict[str, str] = field(default_factory=dict)
     ignored: frozenset[str] = frozenset()
+    by_marker: bool = True  # False: recognised by its columns (the vendor's usage export)
 
     def column_of(self, raw: str) -> str | None:
         """The contract column a header name stands for, or None."""
@@ -83,6 +84,16 @@ _VENDOR_IGNORED = frozenset(
 )
 AGGREGATE_OPTIONAL = frozenset({"team", "user"})  # not required when product_code is present
 
+# The vendor's user export feeds groups (R25): its e-mail is the user.
+_USER_EXPORT_SPELLINGS = {
+    "user": ("user", "Email", "emailAddress", "user_email"),
+    "group": ("group", "Group", "groupName"),
+}
+_USER_EXPORT_IGNORED = frozenset(
+    loose_header(n)
+    for n in ("First name", "Last name", "Team", "teamName", "Status", "Role", "hashed_autodesk_id", "hashedUserId")
+)
+
 
 KINDS: dict[str, Kind] = {
     k.name: k
@@ -127,6 +138,15 @@ KINDS: dict[str, Kind] = {
             frozenset({"product", "annual_subscription_price"}),
             "annual_subscription_price",
         ),
+        # also the vendor's user export (R25): Email, First name, ..., Group
+        Kind(
+            "groups",
+            ("user", "group"),
+            frozenset({"user", "group"}),
+            "group",
+            aliases=_aliases(_USER_EXPORT_SPELLINGS),
+            ignored=_USER_EXPORT_IGNORED,
+        ),
         Kind(
             "aliases",
             ("alias", "product", "source"),
@@ -140,13 +160,14 @@ KINDS: dict[str, Kind] = {
             "day",
             aliases=_aliases(_VENDOR_SPELLINGS),
             ignored=_VENDOR_IGNORED,
+            by_marker=False,
         ),
     )
 }
 
 # Every contract column of every strict kind, in a fixed order: JSON lines are
 # read into this list (DuckDB wants constant JSON paths), then picked by position.
-ALL_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(c for k in KINDS.values() if not k.aliases for c in k.columns))
+ALL_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(c for k in KINDS.values() if k.by_marker for c in k.columns))
 
 
 @dataclass(frozen=True)
@@ -164,7 +185,7 @@ def recognise(header: list[str]) -> Kind | None:
     its five columns are there in any spelling (a file missing one is still
     recognised, and its rows rejected for the missing column)."""
     names = {normalise_header(h) for h in header}
-    candidates = [k for k in KINDS.values() if not k.aliases and k.marker in names]
+    candidates = [k for k in KINDS.values() if k.by_marker and k.marker in {k.column_of(h) for h in header}]
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:

@@ -56,6 +56,7 @@ _NAMES = {
     "assignments": "names_assignments",
     "aliases": "names_aliases",
     "vendor_usage": "names_vendor_usage",
+    "groups": "names_groups",
 }
 
 

@@ -26,6 +26,7 @@ def bound_params(query_text: str, params: ReportParams) -> dict:
         "team": params.team,
         "since": params.since,
         "until": params.until,
+        "tz": params.tz or "UTC",
     }
     # DuckDB refuses named parameters a query does not use.
     return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}

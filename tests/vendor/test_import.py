@@ -192,3 +192,20 @@ def test_the_real_enterprise_sample(store, tmp_path):
     (r,) = import_paths(store, [path])
     # 120 data lines, every one landing (the excerpt's README)
     assert (r.kind, r.rows, r.accepted, r.rejected) == ("vendor_usage", 120, 120, 0)
+
+
+def test_the_vendors_user_export_feeds_groups(store, tmp_path):
+    # R25: the user export's Email is the user, its Group the group
+    text = quoted(
+        [
+            ["First name", "Last name", "Email", "Team", "Group", "Status"],
+            ["Ann", "A", "ann@x.com", "Design", "Structures", "Active"],
+            ["Bob", "B", "bob@x.com", "Design", "Facades", "Active"],
+        ]
+    )
+    (r,) = import_paths(store, [write_bytes(tmp_path / "users.csv", text, bom=True)])
+    assert (r.kind, r.rows, r.accepted, r.warnings) == ("groups", 2, 2, [])
+    got = store.execute(
+        "SELECT u.user_name, g.group_name FROM user_groups g JOIN users u USING (user_id) ORDER BY 1"
+    ).fetchall()
+    assert got == [("ann@x.com", "Structures"), ("bob@x.com", "Facades")]
