@@ -108,6 +108,14 @@ REPORTS: dict[str, ReportSpec] = {
             takes_team=False,  # R20: all teams together
         ),
         ReportSpec(
+            "waste",
+            "Idle savings and open-product waste (R22)",
+            ("user", "product", "windows", "tokens", "idle_savings_tokens", "open_waste_tokens"),
+            "open_waste_tokens descending, user, product",
+            "the UTC day of window_start",
+            takes_team=False,  # R22: per user and product, all teams
+        ),
+        ReportSpec(
             "chargeback",
             "Chargeback (R23, R25)",
             ("month", "team", "group", "tokens", "cost", "currency"),
