@@ -97,8 +97,9 @@ def render_text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         note = " (already imported: skipped)" if r.skipped else ""
+        revised = f" ({r.revised} revised an earlier export)" if r.revised else ""
         lines.append(
-            f"{textsafe.show(r.file, FILE_MAX_LEN)}: {r.kind}, {r.rows} rows: {r.accepted} accepted, "
+            f"{textsafe.show(r.file, FILE_MAX_LEN)}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
             f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
         )
     if len(results) > 1:
