@@ -31,6 +31,7 @@ from pathlib import Path
 import duckdb
 
 from app import sql, store
+from app.textsafe import show
 from app.errors import UnreadableInput
 from app.ingest import reader, staging
 from app.ingest.kinds import KINDS, Kind, recognise
@@ -43,9 +44,11 @@ _DICTIONARIES = {
     "rates": ("products",),
     "assignments": ("teams", "users", "products"),
     "prices": ("products",),
+    "groups": ("users",),
 }
-_CONFLICTS = {"packs", "rates", "prices"}
-_REPLACES = {"rates", "prices"}  # imported rows replace the product's earlier ones
+_CONFLICTS = {"packs", "rates", "prices", "groups"}
+# imported rows replace the product's earlier ones (a user's group, R25)
+_REPLACES = {"rates", "prices", "groups"}
 
 # progress(file, bytes_done, bytes_total): called while a file is read, and
 # once more when it is stored.
@@ -249,7 +252,7 @@ def _stage_file(
     if kind is None:
         raise UnreadableInput(
             f"{path}: no recognisable columns (found: {_names(header)}; {_read_as(fmt, sep, options)}); "
-            "expected the columns of events, packs, rates, assignments or prices "
+            "expected the columns of events, packs, rates, assignments, prices or groups "
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)
@@ -263,7 +266,7 @@ def _stage_file(
 
 def _names(header: list[str], width: int = 60, most: int = 20) -> str:
     """The columns found, each and the list shortened (a bomb's one line is no header)."""
-    shown = [h if len(h) <= width else h[: width - 3] + "..." for h in header[:most]]
+    shown = [show(h, width) for h in header[:most]]
     more = f", ... ({len(header) - most} more)" if len(header) > most else ""
     return (", ".join(shown) or "none") + more
 
