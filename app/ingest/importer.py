@@ -31,11 +31,11 @@ from pathlib import Path
 import duckdb
 
 from app import sql, store
-from app.textsafe import show
 from app.errors import UnreadableInput
 from app.ingest import reader, staging
 from app.ingest.kinds import KINDS, Kind, recognise
 from app.ingest.options import DEFAULT_KEY, Earlier, ReadOptions, read_again
+from app.textsafe import show
 
 # What each kind adds to the dictionaries, and how it is stored.
 _DICTIONARIES = {

@@ -31,7 +31,10 @@ def test_semicolon_separator_sniffed_from_the_header(tmp_path, capsys):
     db = tmp_path / "s.duckdb"
     path = write(
         tmp_path / "excel.csv",
-        _semicolons(HEADER) + "\r\n" + _semicolons(row()) + "\r\n"
+        _semicolons(HEADER)
+        + "\r\n"
+        + _semicolons(row())
+        + "\r\n"
         # a quoted field may hold the separator; "" is a quote
         + _semicolons(row(event="logout", ts="2026-03-02T10:00:00+01:00")).replace("Design", '"Design; ""UK"""')
         + "\r\n",
@@ -80,7 +83,16 @@ def test_cp1252_without_encoding_is_refused_then_read_again_with_it(tmp_path, ca
     after = snapshot(db)
     assert after["rejects"] == []
     assert _names(db) == (["jürgen@firm.example"], ["Büro"], 1)
-    assert changed(before, after) - LEDGER == {"events", "rejects", "users", "teams", "products", "devices", "sessions", "versions"}
+    assert changed(before, after) - LEDGER == {
+        "events",
+        "rejects",
+        "users",
+        "teams",
+        "products",
+        "devices",
+        "sessions",
+        "versions",
+    }
 
 
 def test_byte_cp1252_does_not_define_is_refused(tmp_path, capsys):
@@ -99,7 +111,9 @@ def test_header_not_utf8_says_try_encoding(tmp_path, capsys):
     db = tmp_path / "s.duckdb"
     path = write(tmp_path / "e.csv", "pack_id;équipe\n".encode("cp1252"))
     assert main(["import", "--db", str(db), str(path)]) == 4
-    assert f"{path}: the header line is not UTF-8 (a file from Windows: try --encoding cp1252)" in capsys.readouterr().err
+    assert (
+        f"{path}: the header line is not UTF-8 (a file from Windows: try --encoding cp1252)" in capsys.readouterr().err
+    )
     assert not db.exists()
 
 
