@@ -12,7 +12,10 @@ rejected row; the field splitting and all checks then run in SQL.
 
 from __future__ import annotations
 
+import csv
+import datetime
 import gzip
+import io
 import json
 import zlib
 from collections.abc import Callable, Iterator
@@ -40,6 +43,7 @@ _FORMATS = {
     ".json.gz": "jsonl",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "xlsx",  # the vendor's usage export as its pages download it (R24)
 }
 SUPPORTED = ", ".join(_FORMATS)
 
@@ -143,10 +147,9 @@ def first_line(path: Path) -> bytes | None:
 
 def csv_header(path: Path, encoding: str = "utf-8") -> tuple[list[str], str] | None:
     """The header's column names and the separator they are cut at (the
-    one of SEPARATORS that cuts the header into most fields; a tie: ",");
-    None for an empty file."""
-    import csv
-
+    one of SEPARATORS that cuts the header into most fields, as a
+    spreadsheet set to a decimal comma writes ";"; a tie: ","); None for an
+    empty file."""
     line = first_line(path)
     if line is None:
         return None
@@ -163,6 +166,53 @@ def csv_header(path: Path, encoding: str = "utf-8") -> tuple[list[str], str] | N
     cuts = {sep: next(csv.reader([text], delimiter=sep)) for sep in SEPARATORS}
     sep = max(SEPARATORS, key=lambda s: (len(cuts[s]), s == ","))
     return cuts[sep], sep
+
+
+def xlsx_rows(path: Path) -> list[list[str]]:
+    """The first sheet's rows as text (python-calamine): dates as
+    ``YYYY-MM-DD``, date-times as ``YYYY-MM-DD HH:MM:SS``, numbers as
+    Python writes them (``140.0``); rows with no value at all left out, as a
+    blank CSV line is."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise UnreadableInput(f"{path}: not a readable .xlsx file ({exc})") from None
+    return [[_cell_text(v) for v in row] for row in rows if any(v not in ("", None) for v in row)]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def xlsx_header(path: Path) -> list[str] | None:
+    rows = xlsx_rows(path)
+    return [c for c in rows[0]] if rows else None
+
+
+def xlsx_lines(path: Path) -> pa.RecordBatchReader:
+    """The sheet as ``(line, raw, n_bytes)`` batches like LineBatches: each row a CSV
+    line (its spreadsheet row number kept), so it takes the CSV staging
+    (src_csv.sql) and a refused row shows its cells as text."""
+    lines, raws = [], []
+    for number, row in enumerate(xlsx_rows(path), start=1):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(row)
+        lines.append(number)
+        raws.append(out.getvalue().encode())
+    batch = pa.RecordBatch.from_arrays(
+        [pa.array(lines, pa.int64()), pa.array(raws, pa.large_binary()), pa.array([len(r) for r in raws], pa.int64())],
+        schema=LINE_SCHEMA,
+    )
+    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, [batch])
 
 
 def jsonl_keys(path: Path, max_lines: int = 1000, encoding: str = "utf-8") -> list[str] | None:
@@ -344,6 +394,7 @@ def parquet_columns(path: Path) -> list[str]:
 __all__ = [
     "LineBatches",
     "csv_header",
+    "csv_separator",
     "discover",
     "file_format",
     "fingerprint",
@@ -351,4 +402,6 @@ __all__ = [
     "is_gzip",
     "jsonl_keys",
     "parquet_columns",
+    "xlsx_header",
+    "xlsx_lines",
 ]

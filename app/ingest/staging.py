@@ -55,6 +55,8 @@ _NAMES = {
     "rates": "names_products",
     "prices": "names_products",
     "assignments": "names_assignments",
+    "aliases": "names_aliases",
+    "vendor_usage": "names_vendor_usage",
     "groups": "names_groups",
 }
 
@@ -64,6 +66,9 @@ def columns(path: Path, fmt: str, encoding: str = "utf-8") -> tuple[list[str], s
     None for an empty file."""
     if fmt == "csv":
         return reader.csv_header(path, encoding)
+    if fmt == "xlsx":
+        header = reader.xlsx_header(path)
+        return None if header is None else (header, ",")
     if fmt == "jsonl":
         keys = reader.jsonl_keys(path, encoding=encoding)
         if keys is None and reader.first_line(path) is None:
@@ -123,13 +128,13 @@ def stage(
     con.execute(
         sql.load("ingest/ingest_cfg"),
         {
-            "first_line": 2 if fmt == "csv" else 1,
+            "first_line": 2 if fmt in ("csv", "xlsx") else 1,
+            "sep": sep,
             "ncols": len(header),
             "pos": positions,
             "max_bytes": MAX_LINE_BYTES,
             "assume_tz": options.assume_tz,
             "missing": ", ".join(missing) or None,
-            "sep": sep,
             "encoding": options.encoding_label,
         },
     )
@@ -307,7 +312,10 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes, encoding: str) -> No
             con.execute(sql.load("ingest/src_parquet"))
         else:
             batches = reader.LineBatches(path, on_bytes, max_bytes=MAX_LINE_BYTES, encoding=encoding)
-            if fmt == "jsonl":
+            if fmt == "xlsx":
+                con.register("src_lines", reader.xlsx_lines(path))
+                con.execute(sql.load("ingest/src_csv"))
+            elif fmt == "jsonl":
                 con.register("src_lines_stream", batches.reader())
                 con.execute(sql.load("ingest/materialise_lines"))
                 con.unregister("src_lines_stream")
@@ -316,7 +324,7 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes, encoding: str) -> No
                 con.register("src_lines", batches.reader())
                 con.execute(sql.load("ingest/src_csv"))
         check(con, kind, exact=True)
-        if fmt == "csv":
+        if fmt in ("csv", "xlsx"):
             con.unregister("src_lines")
     except duckdb.Error as exc:
         if batches is not None and batches.error:

@@ -23,6 +23,7 @@ WITH lines AS (
                 list_transform(
                     regexp_extract_all(',' || text, ',("(?:[^"]|"")*"|[^,"]*)', 1),
                     lambda x: CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
+            -- the same with ';' (a spreadsheet set to a decimal comma writes it)
             WHEN sep = ';' AND regexp_full_match(text, '("(?:[^"]|"")*"|[^;"]*)(;("(?:[^"]|"")*"|[^;"]*))*') THEN
                 list_transform(
                     regexp_extract_all(';' || text, ';("(?:[^"]|"")*"|[^;"]*)', 1),
