@@ -394,7 +394,6 @@ def parquet_columns(path: Path) -> list[str]:
 __all__ = [
     "LineBatches",
     "csv_header",
-    "csv_separator",
     "discover",
     "file_format",
     "fingerprint",
