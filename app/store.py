@@ -131,6 +131,11 @@ def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
         ("rates_shipped", data / "rates.csv", sql.load("ingest/load_shipped_rates")),
         ("prices_shipped", data / "prices.csv", sql.load("ingest/load_shipped_prices")),
         ("token_prices_shipped", data / "token_prices.csv", sql.load("ingest/load_shipped_token_prices")),
+        (
+            "collection_prices_shipped",
+            data / "collection_prices.csv",
+            sql.load("ingest/load_shipped_collection_prices"),
+        ),
     ]
     con.execute("BEGIN TRANSACTION")
     try:

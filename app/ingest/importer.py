@@ -43,9 +43,11 @@ _DICTIONARIES = {
     "rates": ("products",),
     "assignments": ("teams", "users", "products"),
     "prices": ("products",),
+    "groups": ("users",),
 }
-_CONFLICTS = {"packs", "rates", "prices"}
-_REPLACES = {"rates", "prices"}  # imported rows replace the product's earlier ones
+_CONFLICTS = {"packs", "rates", "prices", "groups"}
+# imported rows replace the product's earlier ones (a user's group, R25)
+_REPLACES = {"rates", "prices", "groups"}
 
 # progress(file, bytes_done, bytes_total): called while a file is read, and
 # once more when it is stored.
@@ -232,7 +234,7 @@ def _stage_file(
     if kind is None:
         raise UnreadableInput(
             f"{path}: no recognisable columns (found: {', '.join(header) or 'none'}); "
-            "expected the columns of events, packs, rates, assignments or prices "
+            "expected the columns of events, packs, rates, assignments, prices or groups "
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)

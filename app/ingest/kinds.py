@@ -1,4 +1,4 @@
-"""The five input kinds of the data contract and how a file's columns name one.
+"""The input kinds of the data contract and how a file's columns name one.
 
 Each kind lists its columns in the contract's order; the parsing SQL
 (queries/ingest/src_*.sql) hands them to the checking SQL as ``c1..c9`` in
@@ -67,6 +67,7 @@ KINDS: dict[str, Kind] = {
             frozenset({"product", "annual_subscription_price"}),
             "annual_subscription_price",
         ),
+        Kind("groups", ("user", "group"), frozenset({"user", "group"}), "group"),
     )
 }
 

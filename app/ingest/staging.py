@@ -54,6 +54,7 @@ _NAMES = {
     "rates": "names_products",
     "prices": "names_products",
     "assignments": "names_assignments",
+    "groups": "names_groups",
 }
 
 

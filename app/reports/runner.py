@@ -10,7 +10,11 @@ import polars as pl
 
 from app import sql
 from app.engine import set_as_of, use_results_as_of
+from app.reports import waste
 from app.reports.params import ReportParams, check, spec_for
+
+# Reports the engine computes before their SQL runs (app/reports/<name>.py).
+COMPUTED = {"waste": waste.frame}
 
 
 def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
@@ -26,6 +30,7 @@ def bound_params(query_text: str, params: ReportParams) -> dict:
         "team": params.team,
         "since": params.since,
         "until": params.until,
+        "tz": params.tz or "UTC",
     }
     # DuckDB refuses named parameters a query does not use.
     return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
@@ -40,8 +45,11 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     # The views' own R4 bound (stg_events reads a session variable): idle.
     set_as_of(con, params.as_of)
     con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
-    text = sql.load(f"reports/{name}")
-    frame = con.sql(text, params=bound_params(text, params) or None).pl()
+    if name in COMPUTED:  # the engine replays first, SQL sums
+        frame = COMPUTED[name](con, params, lambda text: bound_params(text, params))
+    else:
+        text = sql.load(f"reports/{name}")
+        frame = con.sql(text, params=bound_params(text, params) or None).pl()
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
         raise RuntimeError(f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}")
     return frame
