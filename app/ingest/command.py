@@ -15,6 +15,7 @@ from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
 from app.ingest.importer import FileResult, import_into
 from app.ingest.kinds import KINDS
+from app.ingest.options import ENCODING_HELP
 from app.ingest.summary import summaries_json
 
 
@@ -26,6 +27,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text", help="summary format (default text)")
     parser.add_argument(
         "--assume-tz", metavar="ZONE", help="zone of timestamps written without a UTC offset (R2; default: reject them)"
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=f"text encoding of CSV and JSON lines files: {ENCODING_HELP}",
+    )
+    parser.add_argument(
+        "--retry-rejected",
+        action="store_true",
+        help="read again a file imported before whose rows were refused (its refused rows are judged again)",
     )
     parser.add_argument(
         "--lock-timeout",
@@ -129,6 +140,8 @@ def run(args) -> int:
             args.paths,
             kind=args.kind,
             assume_tz=args.assume_tz,
+            encoding=args.encoding,
+            retry_rejected=args.retry_rejected,
             progress=progress,
             lock_timeout=args.lock_timeout,
             on_wait=_say,
