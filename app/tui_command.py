@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from app import store
+from app.dashboard.filters import WARN_BELOW_PERCENT
 from app.errors import UsageError
 from app.timeutil import parse_day, parse_instant
 
@@ -42,8 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--warn-below",
         metavar="PERCENT",
         type=_percent,
-        default=10.0,
-        help="mark teams whose share of purchased tokens left is below PERCENT (default 10; the vendor's band is 20)",
+        default=WARN_BELOW_PERCENT,
+        help="mark teams whose share of purchased tokens left is below PERCENT (default %(default)g; the vendor's band is 20)",
     )
     parser.add_argument(
         "--refresh", metavar="SECONDS", type=_seconds, default=2.0, help="how often to look for new data (default 2)"
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         team=getattr(args, "team", None),
         since=since,
         until=until,
-        warn_below=getattr(args, "warn_below", 10.0),
+        warn_below=getattr(args, "warn_below", WARN_BELOW_PERCENT),
         theme=getattr(args, "theme", "textual-dark"),
         refresh_seconds=getattr(args, "refresh", 2.0),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -84,8 +85,9 @@ class Rates:
         return tok[max(bisect_right(eff, u) - 1, 0)]
 
 
-def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
-    """``force_scalar`` walks every group one window at a time, ``max_key``
+def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
+    """The results as of ``as_of`` (R4: events up to it; None: every stored
+    event). ``force_scalar`` walks every group one window at a time, ``max_key``
     shrinks the key space to force batches of groups (tests check that the
     results do not change)."""
     rate_raw = _fetch(con, "rates")
@@ -98,7 +100,7 @@ def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> R
         _i64(pack_raw["valid_from_us"]),
         _i64(pack_raw["valid_until_us"]),
     )
-    billable = load_billable(con)
+    billable = load_billable(con, as_of)
     iv = billable.intervals
     group_user, group_product = billable.group_user, billable.group_product
     n_groups = len(group_user)

@@ -16,6 +16,7 @@ active over [first, min(last + 15 min, session end)].
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -32,16 +33,18 @@ class Billable:
     group_product: np.ndarray  # per group
 
 
-def _fetch(con, name: str) -> dict[str, np.ndarray]:
-    table = con.sql(sql.load(f"engine/{name}")).to_arrow_table()
+def _fetch(con, query: str, params: dict | None = None) -> dict[str, np.ndarray]:
+    table = con.sql(query, params=params).to_arrow_table()
     return {c: table.column(c).to_numpy() for c in table.column_names}
 
 
-def load_billable(con) -> Billable:
+def load_billable(con, as_of: datetime | None) -> Billable:
+    """Billable sessions of the events up to ``as_of`` (R4; None: every
+    stored event) and their active intervals."""
     # int_session_team once per run into a TEMP table; the writers read the
     # exclusions from it too (engine/store_results, engine/temp_results).
-    con.execute(sql.load("engine/session_team"))
-    s = _fetch(con, "sessions")
+    con.execute(sql.load("engine/session_team"), {"as_of": as_of})
+    s = _fetch(con, sql.load("engine/sessions"))
     key = s["session_key"].astype(np.int64)
     n_sessions = len(key)
     size = int(key.max()) + 1 if n_sessions else 1
@@ -59,7 +62,7 @@ def load_billable(con) -> Billable:
     row_of = np.full(size, -1, dtype=np.int64)
     row_of[key] = np.arange(n_sessions)
 
-    ev = _fetch(con, "meaningful_events")  # only billable, idle-detecting sessions
+    ev = _fetch(con, sql.load("engine/meaningful_events"), {"as_of": as_of})  # only billable, idle-detecting sessions
     ev_key = ev["session_key"].astype(np.int64, copy=False)
     ev_ts = ev["ts_us"].astype(np.int64, copy=False)
     del ev

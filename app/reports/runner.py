@@ -3,13 +3,11 @@ on results valid at ``as_of`` (R4), return exactly the contract's columns."""
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import polars as pl
 
 from app import sql
-from app.engine import set_as_of, use_results_as_of
+from app.engine import use_results_as_of
 from app.reports.params import ReportParams, check, spec_for
 
 
@@ -20,15 +18,15 @@ def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
     use_results_as_of(con, as_of)
 
 
-def bound_params(query_text: str, params: ReportParams) -> dict:
-    values = {
+def bound_params(params: ReportParams) -> dict:
+    """Every report's named parameters; tz is the reporting zone (R3)."""
+    return {
         "as_of": params.as_of,
         "team": params.team,
         "since": params.since,
         "until": params.until,
+        "tz": params.tz or "UTC",
     }
-    # DuckDB refuses named parameters a query does not use.
-    return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
@@ -37,11 +35,8 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
     check(con, spec, params)
-    # The views' own R4 bound (stg_events reads a session variable): idle.
-    set_as_of(con, params.as_of)
-    con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
     text = sql.load(f"reports/{name}")
-    frame = con.sql(text, params=bound_params(text, params) or None).pl()
+    frame = con.sql(text, params=sql.used_params(text, bound_params(params))).pl()
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
         raise RuntimeError(f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}")
     return frame

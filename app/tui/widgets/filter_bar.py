@@ -53,9 +53,6 @@ class FilterBar(Horizontal):
     def watch_busy(self, busy: bool) -> None:
         self.set_class(busy, "-busy")
 
-    def set_as_of_text(self, text: str) -> None:
-        self.query_one("#as-of", Label).update(text)
-
     def set_teams(self, teams: list[str], current: str | None) -> None:
         """Offer ``teams`` (keeps the current choice); no Changed event."""
         if teams == self._teams:
