@@ -17,7 +17,7 @@ from app.errors import EXIT_INTERNAL, FlexdashError
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "import": ("app.ingest.command", "import usage logs, packs, rates, assignments or prices"),
+    "import": ("app.ingest.command", "import usage logs, packs, rates, assignments, prices or groups"),
     "recompute": ("app.engine.command", "recompute charges, draw-down and denials"),
     "report": ("app.reports.command", "print a report (charges, denials, packs, balances, daily, idle, rejects)"),
     "explain": ("app.explain_command", "explain the charges of one user and product"),

@@ -132,6 +132,12 @@ def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
         ("rates_shipped", data / "rates.csv", sql.load("ingest/load_shipped_rates")),
         ("prices_shipped", data / "prices.csv", sql.load("ingest/load_shipped_prices")),
         ("token_prices_shipped", data / "token_prices.csv", sql.load("ingest/load_shipped_token_prices")),
+        ("product_aliases_shipped", data / "product_aliases.csv", sql.load("ingest/load_shipped_aliases")),
+        (
+            "collection_prices_shipped",
+            data / "collection_prices.csv",
+            sql.load("ingest/load_shipped_collection_prices"),
+        ),
     ]
     con.execute("BEGIN TRANSACTION")
     try:

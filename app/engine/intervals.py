@@ -38,9 +38,35 @@ def _fetch(con, query: str, params: dict | None = None) -> dict[str, np.ndarray]
     return {c: table.column(c).to_numpy() for c in table.column_names}
 
 
+@dataclass(frozen=True)
+class SessionArrays:
+    """Billable sessions and the meaningful events fetched for them, before
+    the idle rule turns them into active intervals."""
+
+    key: np.ndarray  # session_key per session
+    grp: np.ndarray  # user x product group per session
+    start: np.ndarray
+    end: np.ndarray
+    idle: np.ndarray  # R6: the session's version detects idleness
+    team_id: np.ndarray
+    group_user: np.ndarray  # per group
+    group_product: np.ndarray  # per group
+    ev_row: np.ndarray  # meaningful events: session row, sorted by (session, instant)
+    ev_ts: np.ndarray
+
+
 def load_billable(con, as_of: datetime | None) -> Billable:
-    """Billable sessions of the events up to ``as_of`` (R4; None: every
-    stored event) and their active intervals."""
+    """The active intervals the rules as written give (R5, R6), of the
+    events up to ``as_of`` (R4; None: every stored event)."""
+    sessions = fetch_sessions(con, as_of, every_session_events=False)
+    return build_intervals(sessions, sessions.idle)
+
+
+def fetch_sessions(con, as_of: datetime | None, *, every_session_events: bool) -> SessionArrays:
+    """Billable sessions of the events up to ``as_of`` (R4); the meaningful
+    events of the idle-detecting ones, or of every one
+    (``every_session_events``: replays that make every session detect
+    idleness, R22)."""
     # int_session_team once per run into a TEMP table; the writers read the
     # exclusions from it too (engine/store_results, engine/temp_results).
     con.execute(sql.load("engine/session_team"), {"as_of": as_of})
@@ -54,23 +80,42 @@ def load_billable(con, as_of: datetime | None) -> Billable:
     group_product = np.zeros(n_groups, dtype=np.int64)
     group_user[grp] = s["user_id"]
     group_product[grp] = s["product_id"]
-    start = s["start_us"].astype(np.int64)
-    end = s["end_us"].astype(np.int64)
-    idle = s["idle_detection"].astype(bool)
 
     # Per session_key lookup (session keys are dense ids).
     row_of = np.full(size, -1, dtype=np.int64)
     row_of[key] = np.arange(n_sessions)
 
-    ev = _fetch(con, sql.load("engine/meaningful_events"), {"as_of": as_of})  # only billable, idle-detecting sessions
+    if every_session_events:
+        ev = _fetch(con, sql.load("engine/meaningful_events_every_session"), {"as_of": as_of})
+    else:  # only billable, idle-detecting sessions
+        ev = _fetch(con, sql.load("engine/meaningful_events"), {"as_of": as_of})
     ev_key = ev["session_key"].astype(np.int64, copy=False)
     ev_ts = ev["ts_us"].astype(np.int64, copy=False)
     del ev
     ev_key, ev_ts = _sorted_by_session_then_time(ev_key, ev_ts)
-    ev_row = row_of[ev_key]
+    return SessionArrays(
+        key=key,
+        grp=grp,
+        start=s["start_us"].astype(np.int64),
+        end=s["end_us"].astype(np.int64),
+        idle=s["idle_detection"].astype(bool),
+        team_id=s["team_id"].astype(np.int64),
+        group_user=group_user,
+        group_product=group_product,
+        ev_row=row_of[ev_key],
+        ev_ts=ev_ts,
+    )
 
+
+def build_intervals(s: SessionArrays, idle: np.ndarray) -> Billable:
+    """R6 with ``idle`` saying which sessions detect idleness: those are
+    active over their islands of meaningful events, the others over their
+    whole span. Every session in ``idle`` must have its events fetched."""
+    keep = idle[s.ev_row] if len(s.ev_row) else np.zeros(0, dtype=bool)
+    ev_row, ev_ts = s.ev_row[keep], s.ev_ts[keep]
+    end = s.end
     if len(ev_row):
-        first = np.r_[True, (ev_key[1:] != ev_key[:-1]) | (ev_ts[1:] - ev_ts[:-1] > IDLE_AFTER)]
+        first = np.r_[True, (ev_row[1:] != ev_row[:-1]) | (ev_ts[1:] - ev_ts[:-1] > IDLE_AFTER)]
         starts = np.flatnonzero(first)
         lasts = np.r_[starts[1:], len(ev_row)] - 1
         isl_row = ev_row[starts]
@@ -81,20 +126,20 @@ def load_billable(con, as_of: datetime | None) -> Billable:
 
     whole = np.flatnonzero(~idle)
     rows = np.r_[isl_row, whole]
-    iv_start = np.r_[isl_start, start[whole]]
+    iv_start = np.r_[isl_start, s.start[whole]]
     iv_end = np.r_[isl_end, end[whole]]
-    iv_group = grp[rows]
+    iv_group = s.grp[rows]
     order = np.lexsort((iv_end, iv_start, iv_group))
     rows = rows[order]
     intervals = Intervals(
         group=iv_group[order],
         start=iv_start[order],
         end=iv_end[order],
-        session_key=key[rows],
-        session_start=start[rows],
-        team_id=s["team_id"].astype(np.int64)[rows],
+        session_key=s.key[rows],
+        session_start=s.start[rows],
+        team_id=s.team_id[rows],
     )
-    return Billable(intervals, group_user, group_product)
+    return Billable(intervals, s.group_user, s.group_product)
 
 
 def _sorted_by_session_then_time(key: np.ndarray, ts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -92,8 +92,9 @@ def render_text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         note = " (already imported: skipped)" if r.skipped else ""
+        revised = f" ({r.revised} revised an earlier export)" if r.revised else ""
         lines.append(
-            f"{r.file}: {r.kind}, {r.rows} rows: {r.accepted} accepted, "
+            f"{r.file}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
             f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
         )
     if len(results) > 1:

@@ -43,9 +43,13 @@ _DICTIONARIES = {
     "rates": ("products",),
     "assignments": ("teams", "users", "products"),
     "prices": ("products",),
+    "groups": ("users",),
+    "aliases": (),
+    "vendor_usage": ("teams", "users", "products"),
 }
-_CONFLICTS = {"packs", "rates", "prices"}
-_REPLACES = {"rates", "prices"}  # imported rows replace the product's earlier ones
+_CONFLICTS = {"packs", "rates", "prices", "groups"}
+# imported rows replace the product's earlier ones (a user's group, R25; an alias's product)
+_REPLACES = {"rates", "prices", "groups", "aliases"}
 
 # progress(file, bytes_done, bytes_total): called while a file is read, and
 # once more when it is stored.
@@ -62,9 +66,10 @@ class FileResult:
     rejected: int = 0
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False  # same content imported before
+    revised: int = 0  # vendor_usage: accepted rows that replaced an earlier export's tokens (R24)
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "file": self.file,
             "kind": self.kind,
             "rows": self.rows,
@@ -72,6 +77,9 @@ class FileResult:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
         }
+        if self.kind == "vendor_usage":
+            out["revised"] = self.revised
+        return out
 
 
 @dataclass
@@ -232,7 +240,8 @@ def _stage_file(
     if kind is None:
         raise UnreadableInput(
             f"{path}: no recognisable columns (found: {', '.join(header) or 'none'}); "
-            "expected the columns of events, packs, rates, assignments or prices "
+            "expected the columns of events, packs, rates, assignments, prices, groups, aliases "
+            "or the vendor's usage export "
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)
@@ -266,6 +275,8 @@ def _store_file(con, item: _Staged) -> None:
         if kind in _CONFLICTS:
             con.execute(sql.load(f"ingest/conflicts_{kind}"))
             con.execute(sql.load("ingest/apply_conflicts"))
+        if kind == "vendor_usage":
+            _vendor_checks(con)
         rows, rejected = _rows(con, "count_events" if kind == "events" else "count_checked")[0]
         for table in _DICTIONARIES[kind]:
             con.execute(sql.load(f"ingest/dict_{table}"))
@@ -284,6 +295,8 @@ def _store_file(con, item: _Staged) -> None:
         runs = item.grouped and store_query != "store_events"
         if runs:
             con.execute(sql.load("ingest/compress_runs"))
+        if kind == "vendor_usage":
+            r.revised = _vendor_revisions(con)
         try:
             accepted = _rows(con, store_query, [import_id])[0][0]
         finally:
@@ -292,5 +305,25 @@ def _store_file(con, item: _Staged) -> None:
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
         _rows(con, "store_rejects", [import_id, r.file])
+        con.execute(sql.load("ingest/drop_vendor_new"))
         staging.drop_checked(con)
     _rows(con, "record_import", [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])
+
+
+def _vendor_checks(con) -> None:
+    """The vendor's product names to codes, from the store's rates and
+    aliases (rejecting unknown_product), then the file's conflicting repeats
+    of an identity; the names the rows bring, products as codes (R24)."""
+    con.execute(sql.load("ingest/vendor_products"))
+    con.execute(sql.load("ingest/conflicts_vendor_usage"))
+    con.execute(sql.load("ingest/apply_conflicts"))
+    con.execute(sql.load("ingest/names_vendor_usage"))
+
+
+def _vendor_revisions(con) -> int:
+    """Each identity of the file against the store; the stored values a later
+    export revises go. How many did (R24: counted as accepted)."""
+    con.execute(sql.load("ingest/vendor_identities"))
+    revised = _rows(con, "vendor_revised")[0][0]
+    con.execute(sql.load("ingest/replace_vendor_usage"))
+    return int(revised)

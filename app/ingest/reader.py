@@ -12,7 +12,10 @@ rejected row; the field splitting and all checks then run in SQL.
 
 from __future__ import annotations
 
+import csv
+import datetime
 import gzip
+import io
 import json
 import zlib
 from collections.abc import Callable, Iterator
@@ -39,6 +42,7 @@ _FORMATS = {
     ".json.gz": "jsonl",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "xlsx",  # the vendor's usage export as its pages download it (R24)
 }
 SUPPORTED = ", ".join(_FORMATS)
 
@@ -136,8 +140,13 @@ def first_line(path: Path) -> bytes | None:
 
 
 def csv_header(path: Path) -> list[str] | None:
-    import csv
+    text = _header_text(path)
+    if text is None:
+        return None
+    return next(csv.reader([text], delimiter=csv_separator(path)))
 
+
+def _header_text(path: Path) -> str | None:
     line = first_line(path)
     if line is None:
         return None
@@ -145,9 +154,64 @@ def csv_header(path: Path) -> list[str] | None:
         text = line.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableInput(f"{path}: the header line is not UTF-8") from None
-    if not text.strip():
-        return None
-    return next(csv.reader([text]))
+    return text if text.strip() else None
+
+
+def csv_separator(path: Path) -> str:
+    """``;`` when the header splits into more fields on it than on ``,``
+    (spreadsheets set to a decimal comma write that), else ``,``."""
+    text = _header_text(path)
+    if text is None:
+        return ","
+    by_comma = len(next(csv.reader([text])))
+    by_semicolon = len(next(csv.reader([text], delimiter=";")))
+    return ";" if by_semicolon > by_comma else ","
+
+
+def xlsx_rows(path: Path) -> list[list[str]]:
+    """The first sheet's rows as text (python-calamine): dates as
+    ``YYYY-MM-DD``, date-times as ``YYYY-MM-DD HH:MM:SS``, numbers as
+    Python writes them (``140.0``); rows with no value at all left out, as a
+    blank CSV line is."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise UnreadableInput(f"{path}: not a readable .xlsx file ({exc})") from None
+    return [[_cell_text(v) for v in row] for row in rows if any(v not in ("", None) for v in row)]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def xlsx_header(path: Path) -> list[str] | None:
+    rows = xlsx_rows(path)
+    return [c for c in rows[0]] if rows else None
+
+
+def xlsx_lines(path: Path) -> pa.RecordBatchReader:
+    """The sheet as ``(line, raw)`` batches like LineBatches: each row a CSV
+    line (its spreadsheet row number kept), so it takes the CSV staging
+    (src_csv.sql) and a refused row shows its cells as text."""
+    lines, raws = [], []
+    for number, row in enumerate(xlsx_rows(path), start=1):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(row)
+        lines.append(number)
+        raws.append(out.getvalue().encode())
+    batch = pa.RecordBatch.from_arrays(
+        [pa.array(lines, pa.int64()), pa.array(raws, pa.large_binary())], schema=LINE_SCHEMA
+    )
+    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, [batch])
 
 
 def jsonl_keys(path: Path, max_lines: int = 1000) -> list[str] | None:
@@ -264,6 +328,7 @@ def parquet_columns(path: Path) -> list[str]:
 __all__ = [
     "LineBatches",
     "csv_header",
+    "csv_separator",
     "discover",
     "file_format",
     "fingerprint",
@@ -271,4 +336,6 @@ __all__ = [
     "is_gzip",
     "jsonl_keys",
     "parquet_columns",
+    "xlsx_header",
+    "xlsx_lines",
 ]

@@ -54,6 +54,9 @@ _NAMES = {
     "rates": "names_products",
     "prices": "names_products",
     "assignments": "names_assignments",
+    "aliases": "names_aliases",
+    "vendor_usage": "names_vendor_usage",
+    "groups": "names_groups",
 }
 
 
@@ -61,6 +64,8 @@ def columns(path: Path, fmt: str) -> list[str] | None:
     """The file's column names; None for an empty file."""
     if fmt == "csv":
         return reader.csv_header(path)
+    if fmt == "xlsx":
+        return reader.xlsx_header(path)
     if fmt == "jsonl":
         keys = reader.jsonl_keys(path)
         if keys is None and reader.first_line(path) is None:
@@ -112,12 +117,14 @@ def stage(
     if missing:
         warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
+    sep = reader.csv_separator(path) if fmt == "csv" else ","
     # the fast paths: events only (the big inputs), plain CSV or Parquet
-    plain_csv = plain and kind.name == "events" and fmt == "csv" and not reader.is_gzip(path)
+    plain_csv = plain and kind.name == "events" and fmt == "csv" and sep == "," and not reader.is_gzip(path)
     con.execute(
         sql.load("ingest/ingest_cfg"),
         {
-            "first_line": 2 if fmt == "csv" else 1,
+            "first_line": 2 if fmt in ("csv", "xlsx") else 1,
+            "sep": sep,
             "ncols": len(header),
             "pos": positions,
             "max_bytes": MAX_LINE_BYTES,
@@ -297,7 +304,10 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
             con.execute(sql.load("ingest/src_parquet"))
         else:
             batches = reader.LineBatches(path, on_bytes)
-            if fmt == "jsonl":
+            if fmt == "xlsx":
+                con.register("src_lines", reader.xlsx_lines(path))
+                con.execute(sql.load("ingest/src_csv"))
+            elif fmt == "jsonl":
                 con.register("src_lines_stream", batches.reader())
                 con.execute(sql.load("ingest/materialise_lines"))
                 con.unregister("src_lines_stream")
@@ -306,7 +316,7 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
                 con.register("src_lines", batches.reader())
                 con.execute(sql.load("ingest/src_csv"))
         check(con, kind, exact=True)
-        if fmt == "csv":
+        if fmt in ("csv", "xlsx"):
             con.unregister("src_lines")
     except duckdb.Error as exc:
         if batches is not None and batches.error:

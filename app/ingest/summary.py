@@ -21,6 +21,9 @@ class FileSummary(BaseModel):
     accepted: NonNegativeInt
     duplicates: NonNegativeInt
     rejected: NonNegativeInt
+    # vendor_usage: accepted rows that replaced another export's tokens for
+    # the same (team, user, product, day) (R24); absent for the other kinds
+    revised: NonNegativeInt | None = None
 
     @model_validator(mode="after")
     def _every_row_accounted_for(self) -> FileSummary:
@@ -38,4 +41,4 @@ _SUMMARIES = TypeAdapter(list[FileSummary])
 def summaries_json(results) -> str:
     """The contract's JSON list for import results (objects with ``as_json()``)."""
     summaries = [FileSummary(**r.as_json()) for r in results]
-    return _SUMMARIES.dump_json(summaries, indent=2).decode()
+    return _SUMMARIES.dump_json(summaries, indent=2, exclude_none=True).decode()

@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--tz",
         metavar="ZONE",
         default=None,
-        help="daily only: the zone whose calendar days group the windows (R3; default UTC)",
+        help="daily and chargeback: the zone whose calendar days group the windows (R3; default UTC)",
     )
 
 

@@ -61,7 +61,8 @@ def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams
         raise UsageError(f"report {spec.name} is a point in time: use --as-of instead of --since/--until")
     if params.tz and params.tz != "UTC":
         if not spec.takes_tz:
-            raise UsageError(f"--tz applies to the daily report only (R3), not to {spec.name}")
+            takers = ", ".join(s.name for s in REPORTS.values() if s.takes_tz)
+            raise UsageError(f"--tz applies to {takers} only (R3), not to {spec.name}")
         parse_zone(params.tz)
     if params.team is not None:
         if not spec.takes_team:

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 from datetime import date, datetime
+from decimal import Decimal
 
 import polars as pl
 from rich import box
@@ -59,8 +60,13 @@ def to_csv(df: pl.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _json_value(value):
+    """Money (two-place decimals) as a JSON number, the rest as :func:`plain`."""
+    return float(value) if isinstance(value, Decimal) else plain(value)
+
+
 def to_json(df: pl.DataFrame) -> str:
-    rows = [{k: plain(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
+    rows = [{k: _json_value(v) for k, v in row.items()} for row in df.iter_rows(named=True)]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -86,6 +92,8 @@ def _human(column: str, value) -> str:
         return f"{value:,}"
     if isinstance(value, float):
         return f"{value:,.1f}"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
     return str(value)
 
 

@@ -86,6 +86,43 @@ REPORTS: dict[str, ReportSpec] = {
             "the UTC day of the import",
             takes_team=False,
         ),
+        ReportSpec(
+            "subscriptions",
+            "Flex or a named subscription (R20)",
+            (
+                "user",
+                "product",
+                "days",
+                "tokens",
+                "flex_cost",
+                "currency",
+                "coverage_days",
+                "annual_cost",
+                "subscription_price",
+                "break_even_days",
+                "recommendation",
+                "saving",
+            ),
+            "saving descending, user, product",
+            None,  # R20 names its own year: the 365 days up to --as-of
+            takes_team=False,  # R20: all teams together
+        ),
+        ReportSpec(
+            "waste",
+            "Idle savings and open-product waste (R22)",
+            ("user", "product", "windows", "tokens", "idle_savings_tokens", "open_waste_tokens"),
+            "open_waste_tokens descending, user, product",
+            "the UTC day of window_start",
+            takes_team=False,  # R22: per user and product, all teams
+        ),
+        ReportSpec(
+            "chargeback",
+            "Chargeback (R23, R25)",
+            ("month", "team", "group", "tokens", "cost", "currency"),
+            "month, team, group",
+            "the day of window_start (in --tz)",
+            takes_tz=True,
+        ),
     )
 }
 
@@ -123,6 +160,25 @@ HEADINGS: dict[str, str] = {
     "file": "File",
     "line": "Line",
     "raw": "Raw row",
+    "days": "Days",
+    "flex_cost": "Flex cost",
+    "currency": "Currency",
+    "coverage_days": "History (days)",
+    "annual_cost": "Annual cost",
+    "subscription_price": "Subscription",
+    "break_even_days": "Break-even (days)",
+    "recommendation": "Recommendation",
+    "saving": "Saving / year",
+    "runs_out_on": "Runs out on",
+    "highest_rate": "Highest rate",
+    "tokens_at_risk": "At risk",
+    "forecast_30d": "Forecast 30 d",
+    "backtest_error": "Backtest MAPE",
+    "idle_savings_tokens": "Idle saved",
+    "open_waste_tokens": "Open waste",
+    "month": "Month",
+    "group": "Group",
+    "cost": "Cost",
 }
 
 # Columns holding seconds: shown as h:mm:ss in tables (raw seconds in csv/json).

@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import ContentSwitcher, Input, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from app.dashboard import Filters, StoreReader
@@ -52,7 +52,7 @@ class FlexdashApp(App):
     BINDINGS: ClassVar = [
         *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
         *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False) for p in PANES],
-        Binding("t", "focus_filter('team')", "Team"),
+        Binding("t", "open_team_list", "Team"),
         Binding("d", "focus_filter('since')", "Period"),
         Binding("ctrl+r", "refresh", "Refresh"),
         Binding("q", "quit", "Quit"),
@@ -165,6 +165,18 @@ class FlexdashApp(App):
     def action_focus_filter(self, which: str) -> None:
         self.query_one(f"#{which}").focus()
 
+    def action_open_team_list(self) -> None:
+        self.query_one(FilterBar).open_team_list()
+
+    def action_leave_field(self) -> None:
+        """Esc in a filter field: the keys go back to the pane's table."""
+        self.focus_pane()
+
+    def focus_pane(self) -> None:
+        """Focus the visible pane's table, or nothing (keys reach the app)."""
+        if self.empty or not self.pane_widget(self.pane).focus_main():
+            self.set_focus(None)
+
     def action_refresh(self) -> None:
         self._loaded.clear()
         self._cache.clear()  # an explicit refresh reads the store again
@@ -186,6 +198,8 @@ class FlexdashApp(App):
 
     def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
         self._set_filters(self.filters.with_(team=event.team, since=event.since, until=event.until))
+        if isinstance(self.focused, Select):  # a team chosen from the list: back to the table
+            self.focus_pane()
 
     def on_choose_team(self, event: ChooseTeam) -> None:
         self.set_team(event.team)

@@ -1,12 +1,12 @@
 -- src_fields for a CSV file: one row per non-empty data line of src_lines
 -- (the Arrow stream of (line, raw) that app/ingest/reader.py cuts), split
--- into fields here. One input line is one row (data contract): a quote never
+-- into fields here (on ingest_cfg.sep). One input line is one row (data contract): a quote never
 -- spans lines, so a line whose quotes do not pair up is rejected alone.
 -- Format-level problems go to pre_reason; c1..c9 are the kind's contract
 -- columns in contract order (ingest_cfg.pos). Grain: one row per line.
 CREATE OR REPLACE TEMP VIEW src_fields AS
 WITH lines AS (
-    SELECT l.line, l.raw, octet_length(l.raw) AS n_bytes, c.pos, c.ncols, c.max_bytes
+    SELECT l.line, l.raw, octet_length(l.raw) AS n_bytes, c.pos, c.ncols, c.max_bytes, c.sep
     FROM src_lines l, ingest_cfg c
     WHERE l.line >= c.first_line AND octet_length(l.raw) > 0
 ), decoded AS (
@@ -16,10 +16,15 @@ WITH lines AS (
     SELECT *,
         CASE
             WHEN text IS NULL THEN NULL
-            WHEN NOT contains(text, '"') THEN string_split(text, ',')
-            WHEN regexp_full_match(text, '("(?:[^"]|"")*"|[^,"]*)(,("(?:[^"]|"")*"|[^,"]*))*') THEN
+            WHEN NOT contains(text, '"') THEN string_split(text, sep)
+            WHEN sep = ',' AND regexp_full_match(text, '("(?:[^"]|"")*"|[^,"]*)(,("(?:[^"]|"")*"|[^,"]*))*') THEN
                 list_transform(
                     regexp_extract_all(',' || text, ',("(?:[^"]|"")*"|[^,"]*)', 1),
+                    lambda x: CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
+            -- the same with ';' (a spreadsheet set to a decimal comma writes it)
+            WHEN sep = ';' AND regexp_full_match(text, '("(?:[^"]|"")*"|[^;"]*)(;("(?:[^"]|"")*"|[^;"]*))*') THEN
+                list_transform(
+                    regexp_extract_all(';' || text, ';("(?:[^"]|"")*"|[^;"]*)', 1),
                     lambda x: CASE WHEN starts_with(x, '"') THEN replace(x[2:-2], '""', '"') ELSE x END)
         END AS fields
     FROM decoded

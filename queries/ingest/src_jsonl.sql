@@ -26,7 +26,7 @@ WITH lines AS (
             '$."purchased_on"', '$."price"', '$."currency"', '$."name"', '$."kind"',
             '$."host"', '$."tokens_per_day"', '$."effective_from"',
             '$."idle_detection_since"', '$."linux"', '$."source"', '$."assigned_on"',
-            '$."annual_subscription_price"']))
+            '$."annual_subscription_price"', '$."group"', '$."alias"']))
         END AS v
     FROM parsed
 )

@@ -131,7 +131,7 @@ def test_missing_file_and_unsupported_format(store, tmp_path):
     with pytest.raises(UnreadableInput, match="nope.csv: no such file"):
         import_paths(store, [good, tmp_path / "nope.csv"])
     with pytest.raises(UnreadableInput, match="not a supported format"):
-        import_paths(store, [good, write(tmp_path / "notes.xlsx", b"PK")])
+        import_paths(store, [good, write(tmp_path / "notes.docx", b"PK")])
     assert event_count(store) == 0
 
 

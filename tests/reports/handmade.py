@@ -33,12 +33,22 @@ class HandStore(DictionaryIds):
     def session(self, name):
         return self.id("sessions", name)
 
-    def pack(self, pack_id, team, tokens, purchased_on):
+    def pack(self, pack_id, team, tokens, purchased_on, price=None, currency="USD"):
         self.con.execute(
             "INSERT INTO packs (pack_id, team_id, tokens, purchased_on, price, currency, import_id) "
-            "VALUES (?, ?, ?, ?, NULL, 'USD', 0)",
-            [pack_id, self.team(team), tokens, date.fromisoformat(purchased_on)],
+            "VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [pack_id, self.team(team), tokens, date.fromisoformat(purchased_on), price, currency],
         )
+
+    def group(self, user, group, import_id=0):
+        """R25: ``user`` is in ``group`` (as a `groups` import would set it)."""
+        self.con.execute("INSERT INTO user_groups VALUES (?, ?, ?)", [self.user(user), group, import_id])
+
+    def token_prices(self, *rows):
+        """Replace the shipped token price table: (pack_size, unit_price, currency)."""
+        self.con.execute("DELETE FROM token_prices_shipped")
+        for size, unit, currency in rows:
+            self.con.execute("INSERT INTO token_prices_shipped VALUES (?, ?, ?, 'test')", [size, unit, currency])
 
     def charge(self, start, user, product, team, tokens, draws=()):
         """A 24 h window opened at ``start`` (R9) and its allocations (pack, tokens)."""

@@ -209,6 +209,11 @@ def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
         "daily": "day,team,product,users,windows,tokens",
         "idle": "user,product,sessions,span_seconds,active_seconds,idle_seconds",
         "rejects": "file,line,reason,raw",
+        "subscriptions": "user,product,days,tokens,flex_cost,currency,coverage_days,annual_cost,"
+        "subscription_price,break_even_days,recommendation,saving",
+        "forecast": "team,balance,burn_30d,runs_out_on,highest_rate,tokens_at_risk,forecast_30d,backtest_error",
+        "waste": "user,product,windows,tokens,idle_savings_tokens,open_waste_tokens",
+        "chargeback": "month,team,group,tokens,cost,currency",
     }
     df = reports.build(store, name, reports.ReportParams(as_of=utc("2026-03-01 00:00")))
     assert render(df, name, "csv") == contract[name] + "\n"

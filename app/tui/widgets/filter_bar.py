@@ -4,8 +4,10 @@ line (as of, the "updating" mark)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,6 +27,8 @@ class FilterBar(Horizontal):
             self.until = until
 
     busy: reactive[bool] = reactive(False)
+    # Esc gives the keys back to the pane (1-6, q...): a field never keeps them
+    BINDINGS: ClassVar = [Binding("escape", "app.leave_field", "Back to the table", show=False)]
 
     def __init__(self, *, team: str | None, since: date | None, until: date | None, as_of_text: str, **kw):
         super().__init__(**kw)
@@ -52,6 +56,12 @@ class FilterBar(Horizontal):
 
     def watch_busy(self, busy: bool) -> None:
         self.set_class(busy, "-busy")
+
+    def open_team_list(self) -> None:
+        """Focus the team selector with its list open (the `t` key)."""
+        select = self.query_one("#team", Select)
+        select.focus()
+        select.action_show_overlay()
 
     def set_teams(self, teams: list[str], current: str | None) -> None:
         """Offer ``teams`` (keeps the current choice); no Changed event."""

@@ -158,6 +158,11 @@ class FrameTable(Container):
             old.replace_backend(_backend_for(df, self.markup), labels)
             old.move_cursor(row=min(cursor, df.height - 1), animate=False)
             return
+        if had_focus:
+            # let go of the focus first: removing the focused table would hand
+            # it to the widget before it in the chain, the period's "to" box,
+            # and the next key would be typed there (the app refocuses a table)
+            self.screen.set_focus(None)
         self.remove_children()
         if df.height == 0:
             self.mount(Static(self.empty_text, classes="empty-note"))

@@ -245,6 +245,8 @@ class UsagePane(Pane):
         yield FrameTable(id="usage-table", empty_text="No charge in this period.")
 
     def show(self, data: pl.DataFrame, complete: bool = True) -> None:
+        if not complete and data.height == 0:
+            return  # no row in the last days: keep the rows on screen until the rest comes
         if complete:
             tokens = int(data["tokens"].sum() or 0) if data.height else 0
             windows = int(data["windows"].sum() or 0) if data.height else 0

@@ -1,0 +1,43 @@
+"""``flexdash report waste`` (R22): the engine replays R5-R12 three times
+with no balance limit (app.engine.replay); queries/reports/waste.sql sums
+them per user and product beside the charged windows."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from app import sql
+from app.engine.replay import replay_windows
+from app.reports.params import ReportParams
+
+
+def replays_table(con: duckdb.DuckDBPyConnection, as_of) -> pa.Table:
+    """One row per window of each replay: replay, user_id, product_id,
+    team_id, window_start (UTC), tokens."""
+    parts = []
+    for name, w in replay_windows(con, as_of).items():
+        parts.append(
+            pa.table(
+                {
+                    "replay": pa.array([name] * len(w.start_us), pa.string()),
+                    "user_id": pa.array(w.user_id, pa.int64()),
+                    "product_id": pa.array(w.product_id, pa.int64()),
+                    "team_id": pa.array(w.team_id, pa.int64()),
+                    "window_start": pa.array(w.start_us, pa.timestamp("us", tz="UTC")),
+                    "tokens": pa.array(w.tokens, pa.int64()),
+                }
+            )
+        )
+    return pa.concat_tables(parts)
+
+
+def frame(con: duckdb.DuckDBPyConnection, params: ReportParams, bound: dict) -> pl.DataFrame:
+    """The waste report; ``bound``: every report's named parameters."""
+    con.register("waste_replays", replays_table(con, params.as_of))
+    try:
+        text = sql.load("reports/waste")
+        return con.sql(text, params=sql.used_params(text, bound)).pl()
+    finally:
+        con.unregister("waste_replays")

@@ -1,0 +1,69 @@
+-- reports/subscriptions: Flex or a named subscription, per user and product
+-- (data contract `subscriptions`, R20).
+-- Rules: R20 (charges with window_start in ($as_of - 365 days, $as_of], all
+-- teams together; break_even_days = ceil(price / (rate in force at $as_of x
+-- list token price)); coverage_days = min(365, days from the UTC day of the
+-- store's first event to the $as_of day, both counted); annual_cost =
+-- flex_cost x 365 / coverage_days; recommendation and saving), R23 (cost
+-- from v_charge_costs), R10 (rate in force), R4.
+-- Decisions: one row per currency the charges were paid in (days = charges
+-- that drew from packs in it, tokens = tokens drawn in it); a subscription
+-- price in another currency is no price for that row (no_price); the
+-- store's first instant is its first event, else its first charge (usage
+-- known only from charges).
+-- Grain: one row per user x product x currency, sorted by saving
+-- descending (no saving last), user, product.
+WITH recent AS (
+    SELECT cc.user_id, cc.product_id, cc.currency,
+           count(DISTINCT cc.charge_id) AS days,
+           sum(cc.tokens) AS tokens,
+           sum(cc.cost) AS flex_cost
+    FROM v_charge_costs cc
+    WHERE cc.window_start > $as_of - INTERVAL 365 DAY AND cc.window_start <= $as_of
+    GROUP BY ALL
+),
+first_seen AS (
+    SELECT coalesce((SELECT min(ts) FROM events WHERE ts <= $as_of),
+                    (SELECT min(window_start) FROM charges WHERE window_start <= $as_of)) AS t
+),
+coverage AS (
+    SELECT least(365, date_diff('day', CAST(timezone('UTC', t) AS DATE),
+                                CAST(timezone('UTC', $as_of) AS DATE)) + 1) AS coverage_days
+    FROM first_seen
+),
+rate_now AS (
+    SELECT product_id, tokens_per_day FROM stg_rate_periods
+    WHERE product_id IS NOT NULL AND period_start <= $as_of AND $as_of < period_end
+),
+rows AS (
+    SELECT u.user_name AS "user", p.product, r.days, r.tokens, r.flex_cost, r.currency,
+           cv.coverage_days,
+           r.flex_cost * 365 / cv.coverage_days AS annual_cost,
+           sp.annual_subscription_price AS subscription_price,
+           CAST(ceil(CAST(sp.annual_subscription_price AS DOUBLE)
+                     / (rn.tokens_per_day * CAST(lp.unit_price AS DOUBLE))) AS BIGINT) AS break_even_days
+    FROM recent r
+    CROSS JOIN coverage cv
+    JOIN users u ON u.user_id = r.user_id
+    JOIN products p ON p.product_id = r.product_id
+    LEFT JOIN stg_prices sp ON sp.product = p.product AND sp.currency = r.currency
+    LEFT JOIN rate_now rn ON rn.product_id = r.product_id
+    LEFT JOIN v_list_token_price lp ON lp.currency = r.currency
+)
+SELECT CAST("user" AS VARCHAR)                           AS "user",
+       CAST(product AS VARCHAR)                          AS product,
+       CAST(days AS BIGINT)                              AS days,
+       CAST(tokens AS BIGINT)                            AS tokens,
+       CAST(round(flex_cost, 2) AS DECIMAL(18, 2))       AS flex_cost,
+       CAST(currency AS VARCHAR)                         AS currency,
+       CAST(coverage_days AS BIGINT)                     AS coverage_days,
+       CAST(round(annual_cost, 2) AS DECIMAL(18, 2))     AS annual_cost,
+       CAST(subscription_price AS DECIMAL(18, 2))        AS subscription_price,
+       CAST(CASE WHEN subscription_price IS NOT NULL THEN break_even_days END AS BIGINT) AS break_even_days,
+       CAST(CASE WHEN subscription_price IS NULL THEN 'no_price'
+                 WHEN coverage_days < 90 THEN 'insufficient_history'
+                 WHEN annual_cost > subscription_price THEN 'subscription'
+                 ELSE 'flex' END AS VARCHAR)             AS recommendation,
+       CAST(round(annual_cost - subscription_price, 2) AS DECIMAL(18, 2)) AS saving
+FROM rows
+ORDER BY saving DESC NULLS LAST, "user", product, currency;
