@@ -8,6 +8,7 @@ from datetime import date
 
 import duckdb
 
+from app import textsafe
 from app.dashboard.filters import Filters
 from app.explain import explain, render_text
 
@@ -21,7 +22,7 @@ class WhyData:
 def load_why(con: duckdb.DuckDBPyConnection, f: Filters, user: str, product: str, day: date | None = None) -> WhyData:
     """``app.explain`` for ``user`` and ``product`` as of ``f.as_of`` (R4),
     for ``day`` if given (the row the admin chose)."""
-    title = f"Why: {user} · {product}" + (f" · {day.isoformat()}" if day else "")
+    title = f"Why: {textsafe.show(user)} · {textsafe.show(product)}" + (f" · {day.isoformat()}" if day else "")
     return WhyData(title, render_text(explain(con, user, product, as_of=f.as_of, day=day)))
 
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from app import sql
 from app.engine import use_results_as_of
-from app.reports import waste
+from app.reports import forecast, sqlrun, waste
 from app.reports.params import ReportParams, check, spec_for
 
 # Reports the engine computes before their SQL runs (app/reports/<name>.py).
-COMPUTED = {"waste": waste.frame}
+COMPUTED = {"waste": waste.frame, "forecast": forecast.frame}
 
 
 def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
@@ -22,28 +21,16 @@ def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
     use_results_as_of(con, as_of)
 
 
-def bound_params(params: ReportParams) -> dict:
-    """Every report's named parameters; tz is the reporting zone (R3)."""
-    return {
-        "as_of": params.as_of,
-        "team": params.team,
-        "since": params.since,
-        "until": params.until,
-        "tz": params.tz or "UTC",
-    }
-
-
 def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
     """Run one report's SQL on the results as they stand on ``con`` (no
     engine call: tests feed hand-made charges/allocations/denials here).
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
     check(con, spec, params)
-    if name in COMPUTED:  # the engine replays first, SQL sums
-        frame = COMPUTED[name](con, params, bound_params(params))
+    if name in COMPUTED:  # Python models or engine replays around their SQL
+        frame = COMPUTED[name](con, params)
     else:
-        text = sql.load(f"reports/{name}")
-        frame = con.sql(text, params=sql.used_params(text, bound_params(params))).pl()
+        frame = sqlrun.run(con, f"reports/{name}", params)
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
         raise RuntimeError(f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}")
     return frame

@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from app import textsafe
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
@@ -74,8 +75,10 @@ class FlexdashApp(App):
         refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
         theme: str = "textual-dark",
         cursor_blink: bool = True,
+        as_of_note: str | None = None,
     ) -> None:
         super().__init__()
+        self.as_of_note = as_of_note  # why "now" is fixed (the demo: the end of its data)
         self._cursor_blink = cursor_blink
         self.db_path = Path(db_path)
         self.reader = StoreReader(self.db_path)
@@ -124,7 +127,8 @@ class FlexdashApp(App):
 
     def _as_of_text(self) -> str:
         if self.fixed_as_of is not None:
-            return f"as of {format_instant(self.fixed_as_of)}"
+            note = f", {self.as_of_note}" if self.as_of_note else ""
+            return f"as of {format_instant(self.fixed_as_of)}{note}"
         return "as of now"
 
     def current_filters(self) -> Filters:
@@ -299,7 +303,10 @@ class FlexdashApp(App):
         if self.filters.team and teams and self.filters.team not in teams:
             # an admin typo (--team): say so and show every team, never an empty grid
             self.notify(
-                f"unknown team {self.filters.team!r}; the teams are: {', '.join(teams)}", severity="warning", timeout=8
+                f"unknown team '{textsafe.show(self.filters.team)}'; the teams are: {textsafe.listing(teams)}",
+                severity="warning",
+                timeout=8,
+                markup=False,  # names are data, never markup
             )
             self.filters = self.filters.with_(team=None)
             self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
@@ -343,7 +350,10 @@ class FlexdashApp(App):
             message = str(error)
         else:
             message = f"could not read the store: {type(error).__name__}: {error}"
-        self.notify(message, title="flexdash", severity="error", timeout=8)
+        # messages quote names from input: shown, never read as markup
+        self.notify(
+            textsafe.show(message, 2000, newlines=True), title="flexdash", severity="error", timeout=8, markup=False
+        )
         for pane in self.query(Pane):
             pane.loading = False
         self.busy = False
@@ -386,6 +396,7 @@ def make_app(
     theme: str = "textual-dark",
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
     cursor_blink: bool = True,
+    as_of_note: str | None = None,
 ) -> FlexdashApp:
     """The dashboard on the store at ``db_path``. ``as_of`` fixes "now" for the
     whole app (R4; snapshots use it); None follows the clock."""
@@ -399,4 +410,5 @@ def make_app(
         refresh_seconds=refresh_seconds,
         theme=theme,
         cursor_blink=cursor_blink,
+        as_of_note=as_of_note,
     )
