@@ -31,6 +31,7 @@ def bound_params(query_text: str, params: ReportParams) -> dict:
         "since": params.since,
         "until": params.until,
         "tz": params.tz or "UTC",
+        "all": params.all,
     }
     # DuckDB refuses named parameters a query does not use.
     return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
