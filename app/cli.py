@@ -27,12 +27,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help="the store (default: $FLEXDASH_DB, else ~/.local/share/flexdash/flexdash.duckdb)",
-    )
+DB_HELP = "the store (default: $FLEXDASH_DB, else ~/.local/share/flexdash/flexdash.duckdb)"
+
+
+def add_common(parser: argparse.ArgumentParser, db_help: str = DB_HELP) -> None:
+    """``--db``; a command whose store is another (demo) says so in ``db_help``."""
+    parser.add_argument("--db", metavar="PATH", help=db_help)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -43,19 +43,44 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Autodesk Flex token analytics: where tokens went, what expires, when they run out.",
     )
     parser.add_argument("--version", action="version", version=f"flexdash {__version__}")
+    # shown in the help only: main() hands a leading --db to the subcommand
+    parser.add_argument("--db", metavar="PATH", dest="_global_db", help=DB_HELP + "; before or after COMMAND")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module_name)
         if only is not None and name != only:
             continue
-        add_common(p)
-        importlib.import_module(module_name).add_arguments(p)
+        module = importlib.import_module(module_name)
+        add_common(p, getattr(module, "DB_HELP", DB_HELP))
+        module.add_arguments(p)
     return parser
 
 
+def _global_options_after_command(argv: list[str]) -> list[str]:
+    """``flexdash --db S report balances``: the leading ``--db`` moves after
+    the subcommand (``tui`` when none is named), where it is parsed."""
+    moved: list[str] = []
+    rest = list(argv)
+    while rest:
+        if rest[0] == "--db" and len(rest) > 1:
+            moved += rest[:2]
+            rest = rest[2:]
+        elif rest[0].startswith("--db="):
+            moved.append(rest.pop(0))
+        else:
+            break
+    if not moved:
+        return argv
+    if rest and rest[0] in COMMANDS:
+        return [rest[0], *moved, *rest[1:]]
+    if rest and rest[0] in ("-h", "--help", "--version"):
+        return rest
+    return ["tui", *moved, *rest]
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _global_options_after_command(list(sys.argv[1:] if argv is None else argv))
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["tui", *argv]
     parser = build_parser(argv[0] if argv[0] in COMMANDS else None)

@@ -7,6 +7,9 @@ every other command stay free of it (the core never imports textual).
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
+import sys
 
 from app import store
 from app.errors import UsageError
@@ -51,6 +54,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", default="textual-dark", help="a Textual theme name (default textual-dark)")
 
 
+def _on_a_terminal() -> bool:
+    """The dashboard draws on a terminal, or in a browser (`flexdash serve`
+    runs it with Textual's web driver, through pipes)."""
+    return (sys.stdin.isatty() and sys.stdout.isatty()) or bool(os.environ.get("TEXTUAL_DRIVER"))
+
+
+def theme_error(name: str, themes: list[str]) -> UsageError:
+    """An unknown theme: the nearest names first, then every theme."""
+    near = difflib.get_close_matches(name, themes, n=3, cutoff=0.5)
+    hint = f"did you mean {' or '.join(near)}? " if near else ""
+    return UsageError(f"unknown theme {name!r}; {hint}the themes are: {', '.join(sorted(themes))}")
+
+
 def run(args: argparse.Namespace) -> int:
     as_of = parse_instant(args.as_of, default_now=False) if getattr(args, "as_of", None) else None
     since = parse_day(getattr(args, "since", None))
@@ -70,8 +86,14 @@ def run(args: argparse.Namespace) -> int:
         warn_below=getattr(args, "warn_below", 10.0),
         theme=getattr(args, "theme", "textual-dark"),
         refresh_seconds=getattr(args, "refresh", 2.0),
+        as_of_note=getattr(args, "as_of_note", None),
     )
     if app.initial_theme not in app.available_themes:
-        raise UsageError(f"unknown theme {app.initial_theme!r}; try textual-dark or textual-light")
+        raise theme_error(app.initial_theme, list(app.available_themes))
+    if not _on_a_terminal():
+        raise UsageError(
+            "the dashboard draws on a terminal, and this output is a file or a pipe; "
+            "for text use `flexdash report NAME` (e.g. `flexdash report balances --format csv`)"
+        )
     app.run()
     return 0

@@ -66,3 +66,35 @@ def test_missing_sample_folder_is_said_clearly(monkeypatch):
 
 def test_bundled_sample_logs_are_found_in_a_checkout():
     assert (demo.samples_dir(None) / "README.md").is_file()
+
+
+def test_demo_opens_as_of_the_end_of_its_samples_whatever_the_clock(tmp_path, capsys, monkeypatch):
+    """Run half a year after the samples end (2026-11-20), the demo is still
+    as of 2026-11-21T00:00:00Z (R4): its burn is not 0 and its packs are
+    the samples' own. survey's pack (300 tokens, bought 2025-12-20, no user)
+    expires 2026-12-20, within 90 days: 300 tokens expiring, runway empty."""
+    from datetime import UTC, datetime
+
+    monkeypatch.setattr(demo, "now_utc", lambda: datetime(2027, 6, 1, tzinfo=UTC))
+    db = tmp_path / "demo.duckdb"
+    assert main(["demo", "--no-tui", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "as of the end of the sample data, 2026-11-21T00:00:00Z" in out
+    assert f"FLEXDASH_DB={db} flexdash report balances --as-of 2026-11-21T00:00:00Z" in out
+    survey = next(line for line in out.splitlines() if "survey" in line).split()
+    # team, balance, burn 30 d, runway (none without burn), next expiry, expiring <= 90 d
+    assert survey == ["survey", "300", "0", "—", "2026-12-20", "300"]
+    architecture = next(line for line in out.splitlines() if line.strip().startswith("architecture")).split()
+    assert architecture[2] != "0"  # burn in the 30 days up to the samples' end
+
+
+def test_demo_help_names_the_demo_store():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "demo", "--help"], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    text = " ".join(result.stdout.split())
+    assert "demo.duckdb" in text and "$FLEXDASH_DB is never used" in text

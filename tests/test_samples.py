@@ -293,4 +293,7 @@ def test_packs_sizes_same_day_pair_and_expiry_inside_the_period():
     bought = [date.fromisoformat(p["purchased_on"]) for p in packs]
     expiring = [d for d in bought if d.year == 2025 and date(2026, 8, 23) < d.replace(year=2026) <= date(2026, 11, 20)]
     assert expiring
-    assert len({p["team"] for p in packs}) == 3
+    assert len({p["team"] for p in packs}) == 4  # the three teams, and survey
+    # R13, R21: survey's pack has no user and expires 30 days after the samples end
+    survey = [p for p in packs if p["team"] == "survey"]
+    assert [(p["tokens"], p["purchased_on"]) for p in survey] == [("300", "2025-12-20")]

@@ -154,7 +154,8 @@ def os_for(kind: str) -> str:
 # on 2026-09-28 and reaches them in October (R14: same expiry, the smaller is
 # drawn first); civil's 2025 pack expires on 2026-09-01, inside the period,
 # with tokens left (R13: forfeited); visualisation's packs are too small for
-# its use, so its balance runs dry in November (R16).
+# its use, so its balance runs dry in November (R16); survey bought a pack
+# in December 2025 and has not started yet: it expires unused (R13, R21).
 PACKS = [
     # pack_id, team, tokens, purchased_on, price, currency
     ("HCE-2025-017", "civil", 500, "2025-09-01", "1500.00", "USD"),
@@ -166,6 +167,7 @@ PACKS = [
     ("HCE-2026-010", "architecture", 500, "2026-09-28", "1500.00", "USD"),
     ("HCE-2026-012", "visualisation", 100, "2026-10-12", "300.00", "USD"),
     ("HCE-2026-015", "architecture", 5000, "2026-11-09", "14250.00", "USD"),
+    ("HCE-2025-024", "survey", 300, "2025-12-20", "900.00", "USD"),
 ]
 
 # The firm's own rate file (R10): a fictional Civil 3D increase on

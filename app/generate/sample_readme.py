@@ -66,6 +66,9 @@ TEAM_CASES = """\
   100 more on 2026-10-12) uses more than it bought. It runs dry on
   2026-11-05 (the first `insufficient_balance` denial: theo.garnier, MAYA,
   2026-11-05T08:05:14Z); architecture and civil never run dry.
+- **R13, R21 tokens that will expire unused**: survey bought `HCE-2025-024`
+  (300 tokens) on 2025-12-20 and has no user yet: as of the samples' end its
+  300 tokens expire on 2026-12-20, 29 days later, all of them at risk.
 - **R10 rate change**: `sample_logs/rates.csv` is the firm's own rate file: C3D
   costs 12 tokens until 2026-09-30 and 13 from 2026-10-01 (fictional). It names
   only C3D, so it replaces C3D's shipped history and no other product's.
@@ -96,7 +99,7 @@ FILE_NOTES = {
     "events_2026-08-09.csv": ("events", "sessions that started in August and September"),
     "events_2026-10.jsonl": ("events", "October, JSON lines"),
     "events_2026-11.csv.gz": ("events", "November, gzipped; starts with the 2026-10-30 overlap in UTC"),
-    "packs.csv": ("packs", "token packs of the three teams"),
+    "packs.csv": ("packs", "token packs of the three teams, and of survey"),
     "assignments.csv": ("assignments", "who may use what, per team"),
     "rates.csv": ("rates", "the firm's own C3D rate history (R10)"),
 }

@@ -73,8 +73,10 @@ class FlexdashApp(App):
         refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
         theme: str = "textual-dark",
         cursor_blink: bool = True,
+        as_of_note: str | None = None,
     ) -> None:
         super().__init__()
+        self.as_of_note = as_of_note  # why "now" is fixed (the demo: the end of its data)
         self._cursor_blink = cursor_blink
         self.db_path = Path(db_path)
         self.reader = StoreReader(self.db_path)
@@ -123,7 +125,8 @@ class FlexdashApp(App):
 
     def _as_of_text(self) -> str:
         if self.fixed_as_of is not None:
-            return f"as of {format_instant(self.fixed_as_of)}"
+            note = f", {self.as_of_note}" if self.as_of_note else ""
+            return f"as of {format_instant(self.fixed_as_of)}{note}"
         return "as of now"
 
     def current_filters(self) -> Filters:
@@ -385,6 +388,7 @@ def make_app(
     theme: str = "textual-dark",
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
     cursor_blink: bool = True,
+    as_of_note: str | None = None,
 ) -> FlexdashApp:
     """The dashboard on the store at ``db_path``. ``as_of`` fixes "now" for the
     whole app (R4; snapshots use it); None follows the clock."""
@@ -398,4 +402,5 @@ def make_app(
         refresh_seconds=refresh_seconds,
         theme=theme,
         cursor_blink=cursor_blink,
+        as_of_note=as_of_note,
     )

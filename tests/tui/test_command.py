@@ -38,3 +38,32 @@ def test_bad_arguments_exit_2_with_a_message(tmp_path, args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_theme_names_the_nearest_and_every_theme(tmp_path):
+    result = flexdash("tui", "--db", str(tmp_path / "s.duckdb"), "--theme", "nord-dark")
+    assert result.returncode == 2
+    suggestion = result.stderr.split("did you mean ")[1].split("?")[0]
+    assert "nord" in suggestion.split(" or ")
+    # every theme the palette offers, among them the built-in ones
+    for theme in ("textual-dark", "textual-light", "nord", "gruvbox", "dracula"):
+        assert theme in result.stderr
+
+
+def test_the_dashboard_refuses_to_draw_into_a_pipe(tmp_path):
+    result = flexdash("tui", "--db", str(tmp_path / "s.duckdb"))  # stdin /dev/null, stdout a pipe
+    assert result.returncode == 2
+    assert "file or a pipe" in result.stderr and "flexdash report" in result.stderr
+    assert "\x1b[" not in result.stdout  # nothing drawn
+
+
+def test_a_global_db_before_the_command_is_the_commands_store(tmp_path):
+    from app import store
+
+    db = tmp_path / "s.duckdb"
+    store.connect_write(db).close()
+    result = flexdash("--db", str(db), "report", "rejects", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("file,")
+    bare = flexdash("--db", str(db))  # no command: the dashboard, on that store
+    assert "file or a pipe" in bare.stderr

@@ -210,7 +210,7 @@ async def test_live_refresh_after_an_import_by_another_process(tmp_path):
                 break
         assert not app.empty
         teams = set(frame_of(app, "balances-table")["team"])
-        assert teams == {"architecture", "civil", "visualisation"}
+        assert teams == {"architecture", "civil", "survey", "visualisation"}
 
 
 async def test_busy_store_keeps_last_data_and_shows_updating(sample_store, tmp_path):
