@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import polars as pl
 
-from app import sql
+from app import sql, textsafe
 from app.engine import set_as_of, use_results_as_of
 from app.errors import UsageError
 from app.timeutil import day_start
@@ -78,9 +78,9 @@ def _frame(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pl.DataFr
 def _unknown(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> UsageError:
     names = _frame(con, "explain_names", {}).filter(pl.col("kind") == kind)["name"].to_list()
     near = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    hint = f"; did you mean {textsafe.listing(near)}?" if near else ""
     what = "user" if kind == "user" else "product code"
-    return UsageError(f"unknown {what} {name!r}: this store has never seen it{hint}")
+    return UsageError(f"unknown {what} '{textsafe.show(name)}': this store has never seen it{hint}")
 
 
 def explain(

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import duckdb
 
+from app import textsafe
 from app.dashboard.filters import Filters
 from app.dashboard.reader import frame
 from app.timeutil import day_end_exclusive, day_start, format_instant
@@ -22,7 +23,7 @@ class WhyData:
 def load_why(con: duckdb.DuckDBPyConnection, f: Filters, user: str, product: str, day: date | None = None) -> WhyData:
     """``app.explain`` for ``user`` and ``product`` as of ``f.as_of`` (R4),
     for ``day`` if given (the row the admin chose)."""
-    title = f"Why: {user} · {product}" + (f" · {day.isoformat()}" if day else "")
+    title = f"Why: {textsafe.show(user)} · {textsafe.show(product)}" + (f" · {day.isoformat()}" if day else "")
     try:
         from app.explain import explain, render_text
     except ImportError:

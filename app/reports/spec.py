@@ -108,6 +108,22 @@ REPORTS: dict[str, ReportSpec] = {
             takes_team=False,  # R20: all teams together
         ),
         ReportSpec(
+            "forecast",
+            "Forecast (R21)",
+            (
+                "team",
+                "balance",
+                "burn_30d",
+                "runs_out_on",
+                "highest_rate",
+                "tokens_at_risk",
+                "forecast_30d",
+                "backtest_error",
+            ),
+            "team",
+            None,  # a projection from --as-of forward
+        ),
+        ReportSpec(
             "waste",
             "Idle savings and open-product waste (R22)",
             ("user", "product", "windows", "tokens", "idle_savings_tokens", "open_waste_tokens"),

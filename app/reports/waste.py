@@ -8,8 +8,8 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from app import sql
 from app.engine.replay import replay_windows
+from app.reports import sqlrun
 from app.reports.params import ReportParams
 
 
@@ -33,11 +33,10 @@ def replays_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
     return pa.concat_tables(parts)
 
 
-def frame(con: duckdb.DuckDBPyConnection, params: ReportParams, bound) -> pl.DataFrame:
-    """The waste report; ``bound(text)`` gives the query's parameters."""
+def frame(con: duckdb.DuckDBPyConnection, params: ReportParams) -> pl.DataFrame:
+    """The waste report: the data contract's columns and order."""
     con.register("waste_replays", replays_table(con))
     try:
-        text = sql.load("reports/waste")
-        return con.sql(text, params=bound(text) or None).pl()
+        return sqlrun.run(con, "reports/waste", params)
     finally:
         con.unregister("waste_replays")
