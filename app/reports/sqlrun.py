@@ -17,6 +17,7 @@ def bound_params(params: ReportParams) -> dict:
         "since": params.since,
         "until": params.until,
         "tz": params.tz or "UTC",
+        "all": params.all,
     }
 
 
