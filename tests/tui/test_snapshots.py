@@ -50,6 +50,16 @@ def test_imports(snap_compare, sample_store):
     assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("6"))
 
 
+def test_forecast(snap_compare, sample_store):
+    # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("7"))
+
+
+def test_advice(snap_compare, sample_store):
+    # R20, R22, R11: the actions ranked by their saving
+    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("8"))
+
+
 def test_why_from_usage(snap_compare, sample_store):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("4", "enter"))
