@@ -41,7 +41,7 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     engine call: tests feed hand-made charges/allocations/denials here).
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
-    check(con, spec, params)
+    params = check(con, spec, params)
     # The views' own R4 bound (stg_events reads a session variable): idle.
     set_as_of(con, params.as_of)
     con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
@@ -69,7 +69,7 @@ def build(
     ``results_ready=True``: the caller has just run
     ``app.engine.use_results_as_of(con, params.as_of)`` on this connection
     (the dashboard's reader does, once per batch), so it is not run again."""
-    check(con, spec_for(name), params)  # refuse bad parameters before any engine work
+    params = check(con, spec_for(name), params)  # refuse bad parameters before any engine work
     if not results_ready:
         apply_as_of(con, params.as_of)
     return query(con, name, params)

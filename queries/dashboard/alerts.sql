@@ -11,7 +11,8 @@
 -- span = first to last event (R5); attributes of the first event; the team
 -- is the one the session's log rows name (NULL when they name none).
 -- Grain: one row per alert; `kind` says which; `ts` is when it happened
--- (NULL for "several teams", which is not tied to an instant).
+-- (NULL for "several teams", which is not tied to an instant); `times`: the
+-- denials a row groups (one user, product and day), 1 for other kinds.
 -- $as_of (R4), $team (NULL: all), $since/$until: half-open instants (NULL: open).
 WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days before it
     SELECT session_key,
@@ -31,7 +32,8 @@ WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days b
       AND ($until IS NULL OR session_start < $until)
 ), found AS (
     SELECT 'denied: ' || d.reason AS kind, min(d.ts) AS ts, d.user_id, d.product_id, d.team_id,
-           CASE WHEN count(*) > 1 THEN count(*) || ' times that day' ELSE '' END AS detail
+           CASE WHEN count(*) > 1 THEN count(*) || ' times that day' ELSE '' END AS detail,
+           count(*) AS times  -- denials (refused windows) in the row, as Balances counts them (R16)
     FROM denials d
     WHERE d.ts <= $as_of
       AND ($since IS NULL OR d.ts >= $since)
@@ -41,7 +43,7 @@ WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days b
     SELECT 'concurrent use', b.session_start, b.user_id, b.product_id, b.team_id,
            'on ' || da.device || ' and ' || db.device || ' for '
                || CAST(round((epoch(least(a.session_end, b.session_end)) - epoch(b.session_start)) / 60) AS BIGINT)
-               || ' min'
+               || ' min', 1
     FROM s a  -- as v_concurrent_use (R19): spans overlap on different devices
     JOIN p b ON b.user_id = a.user_id AND b.product_id = a.product_id
             AND b.device_id <> a.device_id
@@ -52,7 +54,7 @@ WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days b
     JOIN devices db ON db.device_id = b.device_id
     UNION ALL
     SELECT 'device limit', min(session_start), user_id, product_id, any_value(team_id),
-           max(devices_30d) || ' devices within 30 days (limit 3)'
+           max(devices_30d) || ' devices within 30 days (limit 3)', 1
     FROM (  -- as v_device_limit (R19)
         SELECT session_key, session_start, user_id, product_id, team_id,
                count(DISTINCT device_id) OVER (
@@ -65,7 +67,7 @@ WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days b
     UNION ALL
     SELECT 'plug-in auto-start', pl.session_start, pl.user_id, pl.product_id, pl.team_id,
            'opened ' || CAST(min(abs(epoch(pl.session_start) - epoch(h.session_start))) AS BIGINT)
-               || ' s from ' || any_value(r.host)
+               || ' s from ' || any_value(r.host), 1
     FROM p pl  -- as v_plugin_autostarts (R11): host started within 60 s, same user and device
     JOIN products pp ON pp.product_id = pl.product_id
     JOIN (SELECT DISTINCT product, host FROM stg_rates WHERE kind = 'plugin') r ON r.product = pp.product
@@ -76,17 +78,17 @@ WITH s AS MATERIALIZED (  -- as int_sessions (R5), over the period and 30 days b
     GROUP BY pl.session_key, pl.session_start, pl.user_id, pl.product_id, pl.team_id
     UNION ALL
     SELECT 'unterminated session', session_end, user_id, product_id, team_id,
-           'no logout: the span ends at its last event'
+           'no logout: the span ends at its last event', 1
     FROM p WHERE NOT has_logout
     UNION ALL
     SELECT 'several teams', NULL, m.user_id,
            (SELECT arg_max(c.product_id, c.window_start) FROM charges c WHERE c.user_id = m.user_id),
-           NULL, 'assigned in teams ' || m.team_names
+           NULL, 'assigned in teams ' || m.team_names, 1
     FROM v_multi_team_users m
 )
 SELECT CAST(f.kind AS VARCHAR) AS kind, f.ts, CAST(u.user_name AS VARCHAR) AS user,
        CAST(p.product AS VARCHAR) AS product, CAST(t.team AS VARCHAR) AS team,
-       CAST(coalesce(f.detail, '') AS VARCHAR) AS detail
+       CAST(coalesce(f.detail, '') AS VARCHAR) AS detail, CAST(f.times AS BIGINT) AS times
 FROM found f
 JOIN users u USING (user_id)
 LEFT JOIN products p USING (product_id)
