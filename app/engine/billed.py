@@ -15,6 +15,8 @@ reads ``charges`` and ``allocations`` as before.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 
 from app import sql
@@ -24,12 +26,12 @@ from app.store import scalar
 NO_SESSION = -1  # a billed charge has no session: stored as NULL (recompute._register)
 
 
-def add_billed(con, results, packs: Packs):
-    """``results`` (the logs' charges, in R16 order) with the billed charges
-    merged in, and the draws of the teams they touch redone."""
+def add_billed(con, results, packs: Packs, as_of: datetime | None):
+    """``results`` (the logs' charges as of ``as_of``, in R16 order) with the
+    billed charges merged in, and the draws of the teams they touch redone."""
     if not scalar(con, sql.load("engine/has_billed_usage")):
         return results
-    billed = con.execute(sql.load("engine/billed_usage")).fetchnumpy()
+    billed = con.execute(sql.load("engine/billed_usage"), {"as_of": as_of}).fetchnumpy()
     n_billed = len(billed["start_us"])
     if n_billed == 0:
         return results

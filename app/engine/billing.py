@@ -10,7 +10,7 @@ the view int_active_intervals), the rates and the packs as arrays, then:
    through a user x product billing several teams, are recomputed one
    window at a time, because a denial moves that group's later windows.
 
-The caller sets the as-of instant on the connection (stg_events, R4).
+The as-of instant (R4) is compute's argument, passed to every model it reads.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -51,7 +52,7 @@ class Results:
 
 
 def _fetch(con, name: str) -> dict[str, np.ndarray]:
-    return con.execute(sql.load(f"engine/{name}")).fetchnumpy()
+    return con.execute(sql.load(name)).fetchnumpy()
 
 
 def _i64(a) -> np.ndarray:
@@ -85,18 +86,19 @@ class Rates:
         return tok[max(bisect_right(eff, u) - 1, 0)]
 
 
-def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
-    """The charges of the logs, then the vendor's billed days no log covers
-    (R24, app/engine/billed.py). ``force_scalar`` walks every group one
-    window at a time, ``max_key`` shrinks the key space to force batches of
-    groups (tests check that the results do not change)."""
-    results, packs = _compute_logs(con, force_scalar=force_scalar, max_key=max_key)
-    return add_billed(con, results, packs)
+def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
+    """The results as of ``as_of`` (R4: events up to it; None: every stored
+    event): the charges of the logs, then the vendor's billed days no log
+    covers (R24, app/engine/billed.py). ``force_scalar`` walks every group
+    one window at a time, ``max_key`` shrinks the key space to force batches
+    of groups (tests check that the results do not change)."""
+    results, packs = _compute_logs(con, as_of, force_scalar=force_scalar, max_key=max_key)
+    return add_billed(con, results, packs, as_of)
 
 
-def _compute_logs(con, *, force_scalar: bool, max_key: int | None) -> tuple[Results, Packs]:
-    rate_raw = _fetch(con, "rates")
-    pack_raw = _fetch(con, "packs")
+def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: int | None) -> tuple[Results, Packs]:
+    rate_raw = _fetch(con, "engine/rates")
+    pack_raw = _fetch(con, "engine/packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
     packs = Packs(
         _i64(pack_raw["team_id"]),
@@ -105,7 +107,7 @@ def _compute_logs(con, *, force_scalar: bool, max_key: int | None) -> tuple[Resu
         _i64(pack_raw["valid_from_us"]),
         _i64(pack_raw["valid_until_us"]),
     )
-    billable = load_billable(con)
+    billable = load_billable(con, as_of)
     iv = billable.intervals
     group_user, group_product = billable.group_user, billable.group_product
     n_groups = len(group_user)

@@ -4,11 +4,11 @@
 -- team (engine_session_team, this run's R12 teams); a billed row of a day
 -- not covered becomes one charge at that day's 00:00 UTC (drawn by R14 at the
 -- start of the day). Zero-token rows, aggregate rows (no team) and days after
--- the as-of (R4, session variable flexdash_as_of) give none.
+-- $as_of (R4; NULL: every day) give none.
 -- Grain: one row per charge, in R16 order (instant, user name, product code).
 WITH covered AS (
     SELECT DISTINCT st.team_id, CAST(e.ts AS DATE) AS day
-    FROM stg_events e
+    FROM stg_events(CAST($as_of AS TIMESTAMPTZ)) e
     JOIN engine_session_team st ON st.session_key = e.session_key
     WHERE st.team_id IS NOT NULL
 )
@@ -19,6 +19,6 @@ FROM vendor_usage v
 JOIN users u ON u.user_id = v.user_id
 JOIN products p ON p.product_id = v.product_id
 WHERE NOT v.aggregate AND v.tokens > 0
-  AND CAST(v.day AS TIMESTAMPTZ) <= coalesce(CAST(getvariable('flexdash_as_of') AS TIMESTAMPTZ), CAST(v.day AS TIMESTAMPTZ))
+  AND CAST(v.day AS TIMESTAMPTZ) <= coalesce(CAST($as_of AS TIMESTAMPTZ), CAST(v.day AS TIMESTAMPTZ))
   AND NOT EXISTS (SELECT 1 FROM covered c WHERE c.team_id = v.team_id AND c.day = v.day)
 ORDER BY start_us, u.user_name, p.product;
