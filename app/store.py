@@ -117,7 +117,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view of ``queries/views`` in name order."""
+    """(Re)create every view and table macro of ``queries/views`` in name order."""
+    con.execute(sql.load("store/drop_replaced_views"))
     for _, path in sql.numbered("views"):
         con.execute(path.read_text(encoding="utf-8"))
     con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])
@@ -260,14 +261,15 @@ def detach(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql.load("store/detach"))
 
 
-def find_import(con: duckdb.DuckDBPyConnection, digest: str) -> tuple[str, int] | None:
-    """(kind, rows) of an earlier import of this content on ``con``, or None."""
+def find_import(con: duckdb.DuckDBPyConnection, digest: str) -> tuple[str, int, int, str | None] | None:
+    """(kind, rows, rejected, options) of the latest import of this content
+    on ``con``, or None (app/ingest/options.py Earlier)."""
     rows = con.execute(sql.load("ingest/find_import"), [digest]).fetchall()
     return rows[0] if rows else None
 
 
-def peek_import(path: Path, digest: str) -> tuple[str, int] | None:
-    """(kind, rows) of an earlier import of this content, read without
+def peek_import(path: Path, digest: str) -> tuple[str, int, int, str | None] | None:
+    """As :func:`find_import`, of an earlier import of this content, read without
     waiting: None when the store does not exist, is busy or cannot tell
     (the importer asks again under the lock)."""
     if not path.exists():

@@ -10,10 +10,12 @@ from __future__ import annotations
 import sys
 import time
 
+from app import textsafe
 from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
 from app.ingest.importer import FileResult, import_into
 from app.ingest.kinds import KINDS
+from app.ingest.options import ENCODING_HELP
 from app.ingest.summary import summaries_json
 
 
@@ -25,6 +27,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text", help="summary format (default text)")
     parser.add_argument(
         "--assume-tz", metavar="ZONE", help="zone of timestamps written without a UTC offset (R2; default: reject them)"
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=f"text encoding of CSV and JSON lines files: {ENCODING_HELP}",
+    )
+    parser.add_argument(
+        "--retry-rejected",
+        action="store_true",
+        help="read again a file imported before whose rows were refused (its refused rows are judged again)",
     )
     parser.add_argument(
         "--lock-timeout",
@@ -70,7 +82,8 @@ class _ProgressBar:
             )
             self.bar.start()
         if file not in self.tasks:
-            self.tasks[file] = self.bar.add_task(_short(file), total=total or 1)
+            # the description is Rich markup: a file name is escaped, never parsed
+            self.tasks[file] = self.bar.add_task(textsafe.markup(_short(file), None), total=total or 1)
         self.bar.update(self.tasks[file], completed=done)
 
     def close(self) -> None:
@@ -88,13 +101,16 @@ def _short(path: str, width: int = 40) -> str:
     return path if len(path) <= width else "..." + path[-(width - 3) :]
 
 
+FILE_MAX_LEN = 240  # a path is longer than a name, still never printed whole when huge
+
+
 def render_text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         note = " (already imported: skipped)" if r.skipped else ""
         revised = f" ({r.revised} revised an earlier export)" if r.revised else ""
         lines.append(
-            f"{r.file}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
+            f"{textsafe.show(r.file, FILE_MAX_LEN)}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
             f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
         )
     if len(results) > 1:
@@ -124,6 +140,8 @@ def run(args) -> int:
             args.paths,
             kind=args.kind,
             assume_tz=args.assume_tz,
+            encoding=args.encoding,
+            retry_rejected=args.retry_rejected,
             progress=progress,
             lock_timeout=args.lock_timeout,
             on_wait=_say,
@@ -134,7 +152,8 @@ def run(args) -> int:
     if not args.quiet:
         for r in results:
             for warning in r.warnings:
-                _say(f"{r.file}: {warning}")
+                # warnings quote input (extra column names): shown, cut
+                _say(f"{textsafe.show(r.file, FILE_MAX_LEN)}: {textsafe.show(warning, 400)}")
     if args.format == "json":
         print(summaries_json(results))
     else:

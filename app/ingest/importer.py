@@ -34,7 +34,8 @@ from app import sql, store
 from app.errors import UnreadableInput
 from app.ingest import reader, staging
 from app.ingest.kinds import KINDS, Kind, recognise
-from app.timeutil import parse_zone
+from app.ingest.options import DEFAULT_KEY, Earlier, ReadOptions, read_again
+from app.textsafe import show
 
 # What each kind adds to the dictionaries, and how it is stored.
 _DICTIONARIES = {
@@ -92,10 +93,19 @@ class _Staged:
     number: int | None = None  # its staging tables: checked_<number>, names_<number>
     unique: Future[bool] | None = None  # events: no identity twice in the file (staging.identities_unique)
     grouped: bool = False  # events staged from a fast path's groups (staging.Staged)
+    again: bool = False  # content imported before, read again (options.read_again)
+    decided_by: str | None = None  # skipped: the options of the import that read it
 
 
-# seen(digest) -> (kind, rows) of an earlier import of the same content, or None
-Seen = Callable[[str], "tuple[str, int] | None"]
+# seen(digest) -> the row of store.find_import for the same content, or None
+Seen = Callable[[str], "tuple | None"]
+
+
+def _earlier(row: tuple | None) -> Earlier | None:
+    if row is None:
+        return None
+    kind, rows, rejected, options = row
+    return Earlier(kind, rows, rejected, options or DEFAULT_KEY)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[tuple]:
@@ -108,18 +118,22 @@ def import_paths(
     *,
     kind: str | None = None,
     assume_tz: str | None = None,
+    encoding: str | None = None,
+    retry_rejected: bool = False,
     progress: Progress | None = None,
 ) -> list[FileResult]:
     """Import files and folders into the store open on ``con`` (its lock
     held for the whole call); everything is stored in one transaction
     (committed here; rolled back on any error, so nothing of the call lands).
-    Raises UnreadableInput for a file that cannot be read at all."""
-    files = _files(paths, kind, assume_tz)
+    Raises UnreadableInput for a file that cannot be read at all.
+    ``assume_tz``, ``encoding``, ``retry_rejected``: app/ingest/options.py."""
+    options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
+    files = _files(paths, kind)
     con.execute(sql.load("ingest/limit_memory"))
     staged: list[_Staged] = []
     try:
-        _stage_all(con, files, staged, kind, assume_tz, progress, lambda d: store.find_import(con, d))
-        _store_all(con, staged, progress)
+        _stage_all(con, files, staged, kind, options, progress, lambda d: store.find_import(con, d))
+        _store_all(con, staged, options, progress)
     finally:  # the staging tables go, whatever happened
         for item in staged:
             if item.number is not None:
@@ -135,6 +149,8 @@ def import_into(
     *,
     kind: str | None = None,
     assume_tz: str | None = None,
+    encoding: str | None = None,
+    retry_rejected: bool = False,
     progress: Progress | None = None,
     lock_timeout: float = 30.0,
     on_wait: Callable[[str], None] | None = None,
@@ -146,7 +162,8 @@ def import_into(
     one transaction and run ``then(con, results)`` before letting go.
     Raises UnreadableInput for a file that cannot be read at all (before the
     store is touched)."""
-    files = _files(paths, kind, assume_tz)
+    options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
+    files = _files(paths, kind)
     db_path = store.resolve_db_path(db)
     with tempfile.TemporaryDirectory(prefix="flexdash-import-") as spill:
         con = duckdb.connect(config={"temp_directory": spill})
@@ -154,10 +171,10 @@ def import_into(
             store.configure(con)
             con.execute(sql.load("ingest/limit_memory"))
             staged: list[_Staged] = []
-            _stage_all(con, files, staged, kind, assume_tz, progress, lambda d: store.peek_import(db_path, d))
+            _stage_all(con, files, staged, kind, options, progress, lambda d: store.peek_import(db_path, d))
             store.attach_write(con, db_path, lock_timeout=lock_timeout, on_wait=on_wait)
             try:
-                _store_all(con, staged, progress)
+                _store_all(con, staged, options, progress)
                 results = [item.result for item in staged]
                 con.execute(sql.load("ingest/reset_memory"))
                 if then is not None:
@@ -169,11 +186,9 @@ def import_into(
     return results
 
 
-def _files(paths, kind: str | None, assume_tz: str | None) -> list[Path]:
+def _files(paths, kind: str | None) -> list[Path]:
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    if assume_tz is not None:
-        parse_zone(assume_tz)  # a clear usage error for an unknown zone (R2)
     files = reader.discover(paths)
     if not files:
         raise UnreadableInput(
@@ -187,19 +202,19 @@ def _stage_all(
     files: list[Path],
     staged: list[_Staged],
     kind: str | None,
-    assume_tz: str | None,
+    options: ReadOptions,
     progress: Progress | None,
     seen: Seen,
 ) -> None:
     for number, path in enumerate(files, start=1):
-        staged.append(_stage_file(con, path, number, staged, kind, assume_tz, progress, seen))
+        staged.append(_stage_file(con, path, number, staged, kind, options, progress, seen))
 
 
-def _store_all(con, staged: list[_Staged], progress: Progress | None) -> None:
+def _store_all(con, staged: list[_Staged], options: ReadOptions, progress: Progress | None) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         for item in staged:
-            _store_file(con, item)
+            _store_file(con, item, options)
             if progress:
                 progress(item.result.file, item.size, item.size)
         con.execute("COMMIT")
@@ -214,7 +229,7 @@ def _stage_file(
     number: int,
     earlier: list[_Staged],
     forced: str | None,
-    assume_tz: str | None,
+    options: ReadOptions,
     progress: Progress | None,
     seen_before: Seen,
 ) -> _Staged:
@@ -226,45 +241,72 @@ def _stage_file(
     fmt = reader.file_format(path)
     digest, plain = reader.fingerprint(path)
 
-    # The same content imported before, or earlier in this call: skipped.
-    seen = seen_before(digest)
-    if seen is None:
-        seen = next(((e.result.kind, e.result.rows) for e in earlier if e.digest == digest), None)
-    if seen is not None:
+    # The same content earlier in this call: skipped. Imported before:
+    # skipped, unless its refused rows are read again (options.read_again).
+    same = next((e for e in earlier if e.digest == digest), None)
+    if same is not None:
+        return _skipped(path, digest, size, Earlier(same.result.kind, same.result.rows, 0, options.key()))
+    seen = _earlier(seen_before(digest))
+    if seen is not None and not read_again(seen, options):
         return _skipped(path, digest, size, seen)
 
-    header = staging.columns(path, fmt)
-    if header is None:  # an empty file: nothing to read, nothing wrong
+    found = staging.columns(path, fmt, options.encoding)
+    if found is None:  # an empty file: nothing to read, nothing wrong
         return _Staged(path, digest, size, FileResult(name, forced or "unknown", warnings=["empty file"]))
+    header, sep = found
     kind = KINDS[forced] if forced else recognise(header)
     if kind is None:
         raise UnreadableInput(
-            f"{path}: no recognisable columns (found: {', '.join(header) or 'none'}); "
+            f"{path}: no recognisable columns (found: {_names(header)}; {_read_as(fmt, sep, options)}); "
             "expected the columns of events, packs, rates, assignments, prices, groups, aliases "
             "or the vendor's usage export "
             "(see the data contract), or force one with --kind"
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    staged = staging.stage(con, path, fmt, kind, header, assume_tz, on_bytes, plain=plain)
+    staged = staging.stage(con, path, fmt, kind, header, options, on_bytes, plain=plain, sep=sep)
     result.warnings.extend(staged.warnings)
-    return _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
+    item = _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
+    item.again = seen is not None
+    return item
 
 
-def _skipped(path: Path, digest: str, size: int, seen: tuple[str, int]) -> _Staged:
-    kind_name, rows = seen
-    result = FileResult(str(path), kind_name, rows=rows, duplicates=rows, skipped=True)
-    return _Staged(path, digest, size, result)
+def _names(header: list[str], width: int = 60, most: int = 20) -> str:
+    """The columns found, each and the list shortened (a bomb's one line is no header)."""
+    shown = [show(h, width) for h in header[:most]]
+    more = f", ... ({len(header) - most} more)" if len(header) > most else ""
+    return (", ".join(shown) or "none") + more
 
 
-def _store_file(con, item: _Staged) -> None:
+def _read_as(fmt: str | None, sep: str, options: ReadOptions) -> str:
+    """How the header was read, for the message naming what was tried."""
+    if fmt == "csv":
+        return f"read with separator {sep!r} and encoding {options.encoding_label}"
+    if fmt == "jsonl":
+        return f"read with encoding {options.encoding_label}"
+    return f"read as {fmt}"
+
+
+def _skipped(path: Path, digest: str, size: int, seen: Earlier) -> _Staged:
+    result = FileResult(str(path), seen.kind, rows=seen.rows, duplicates=seen.rows, skipped=True)
+    if seen.rejected:
+        result.warnings.append(
+            f"{seen.rejected} of its rows stand refused from when it was imported; to read them again, "
+            "import it with the options they need (--assume-tz, --encoding) or with --retry-rejected"
+        )
+    return _Staged(path, digest, size, result, decided_by=seen.options)
+
+
+def _store_file(con, item: _Staged, options: ReadOptions) -> None:
     if not item.result.skipped:
         # imported by another process since it was staged: skipped after all
-        seen = store.find_import(con, item.digest)
-        if seen is not None:
-            warnings = item.result.warnings
-            item.kind, item.result = None, _skipped(item.path, item.digest, item.size, seen).result
-            item.result.warnings = warnings
+        # (unless that import, too, refused rows these options read again)
+        seen = _earlier(store.find_import(con, item.digest))
+        item.again = seen is not None
+        if seen is not None and not read_again(seen, options):
+            skipped = _skipped(item.path, item.digest, item.size, seen)
+            skipped.result.warnings[:0] = item.result.warnings
+            item.kind, item.result, item.decided_by = None, skipped.result, skipped.decided_by
     import_id = _rows(con, "next_import_id")[0][0]
     r = item.result
     if item.kind is not None:
@@ -304,10 +346,13 @@ def _store_file(con, item: _Staged) -> None:
                 con.execute(sql.load("ingest/compress_reset"))
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
+        if item.again:  # the rows refused before are judged again just now
+            _rows(con, "replace_rejects", [item.digest])
         _rows(con, "store_rejects", [import_id, r.file])
         con.execute(sql.load("ingest/drop_vendor_new"))
         staging.drop_checked(con)
     _rows(con, "record_import", [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])
+    _rows(con, "record_options", [import_id, item.decided_by or options.key()])
 
 
 def _vendor_checks(con) -> None:

@@ -28,7 +28,8 @@ import xxhash
 from app.errors import UnreadableInput
 
 CHUNK_BYTES = 32 << 20
-LINE_SCHEMA = pa.schema([("line", pa.int64()), ("raw", pa.large_binary())])
+# n_bytes: the line's length (raw holds only the first bytes of an over-long one)
+LINE_SCHEMA = pa.schema([("line", pa.int64()), ("raw", pa.large_binary()), ("n_bytes", pa.int64())])
 
 # suffix -> format
 _FORMATS = {
@@ -125,11 +126,16 @@ def _gzip_problem(exc: BaseException) -> str:
     return f"not a valid gzip file ({exc})"
 
 
+HEADER_BYTES = 1 << 20  # a first line longer than this is no header (a bomb's one line)
+SEPARATORS = (",", ";")  # ";": spreadsheets set to a European locale
+
+
 def first_line(path: Path) -> bytes | None:
-    """The first line (without its end of line), or None for an empty file."""
+    """The first line (without its end of line), or None for an empty file.
+    Reads at most HEADER_BYTES + 1 bytes: memory stays bounded whatever the input."""
     stream, raw = _open_text_stream(path)
     try:
-        line = stream.readline(1 << 20)
+        line = stream.readline(HEADER_BYTES + 1)
     except (EOFError, OSError, zlib.error) as exc:
         raise UnreadableInput(f"{path}: {_gzip_problem(exc)}") from None
     finally:
@@ -139,33 +145,27 @@ def first_line(path: Path) -> bytes | None:
     return line.rstrip(b"\r\n")
 
 
-def csv_header(path: Path) -> list[str] | None:
-    text = _header_text(path)
-    if text is None:
-        return None
-    return next(csv.reader([text], delimiter=csv_separator(path)))
-
-
-def _header_text(path: Path) -> str | None:
+def csv_header(path: Path, encoding: str = "utf-8") -> tuple[list[str], str] | None:
+    """The header's column names and the separator they are cut at (the
+    one of SEPARATORS that cuts the header into most fields, as a
+    spreadsheet set to a decimal comma writes ";"; a tie: ","); None for an
+    empty file."""
     line = first_line(path)
     if line is None:
         return None
+    if len(line) > HEADER_BYTES:
+        raise UnreadableInput(f"{path}: the first line is longer than {HEADER_BYTES} bytes: no header line")
     try:
-        text = line.decode("utf-8-sig")
+        text = line.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError:
-        raise UnreadableInput(f"{path}: the header line is not UTF-8") from None
-    return text if text.strip() else None
-
-
-def csv_separator(path: Path) -> str:
-    """``;`` when the header splits into more fields on it than on ``,``
-    (spreadsheets set to a decimal comma write that), else ``,``."""
-    text = _header_text(path)
-    if text is None:
-        return ","
-    by_comma = len(next(csv.reader([text])))
-    by_semicolon = len(next(csv.reader([text], delimiter=";")))
-    return ";" if by_semicolon > by_comma else ","
+        raise UnreadableInput(
+            f"{path}: the header line is not {encoding.upper()} (a file from Windows: try --encoding cp1252)"
+        ) from None
+    if not text.strip():
+        return None
+    cuts = {sep: next(csv.reader([text], delimiter=sep)) for sep in SEPARATORS}
+    sep = max(SEPARATORS, key=lambda s: (len(cuts[s]), s == ","))
+    return cuts[sep], sep
 
 
 def xlsx_rows(path: Path) -> list[list[str]]:
@@ -199,7 +199,7 @@ def xlsx_header(path: Path) -> list[str] | None:
 
 
 def xlsx_lines(path: Path) -> pa.RecordBatchReader:
-    """The sheet as ``(line, raw)`` batches like LineBatches: each row a CSV
+    """The sheet as ``(line, raw, n_bytes)`` batches like LineBatches: each row a CSV
     line (its spreadsheet row number kept), so it takes the CSV staging
     (src_csv.sql) and a refused row shows its cells as text."""
     lines, raws = [], []
@@ -209,21 +209,24 @@ def xlsx_lines(path: Path) -> pa.RecordBatchReader:
         lines.append(number)
         raws.append(out.getvalue().encode())
     batch = pa.RecordBatch.from_arrays(
-        [pa.array(lines, pa.int64()), pa.array(raws, pa.large_binary())], schema=LINE_SCHEMA
+        [pa.array(lines, pa.int64()), pa.array(raws, pa.large_binary()), pa.array([len(r) for r in raws], pa.int64())],
+        schema=LINE_SCHEMA,
     )
     return pa.RecordBatchReader.from_batches(LINE_SCHEMA, [batch])
 
 
-def jsonl_keys(path: Path, max_lines: int = 1000) -> list[str] | None:
+def jsonl_keys(path: Path, max_lines: int = 1000, encoding: str = "utf-8") -> list[str] | None:
     """The keys of the first JSON object among the first lines (for
     recognising the kind); None when there is none."""
     stream, raw = _open_text_stream(path)
     try:
         for _ in range(max_lines):
-            line = stream.readline(1 << 20)
+            line = stream.readline(HEADER_BYTES)
             if not line:
                 break
             text = line.strip()
+            if encoding != "utf-8":
+                text = text.decode(encoding, errors="replace").encode("utf-8")
             if not text:
                 continue
             if text.startswith(b"["):
@@ -242,26 +245,43 @@ def jsonl_keys(path: Path, max_lines: int = 1000) -> list[str] | None:
 
 
 class LineBatches:
-    """Arrow batches ``(line, raw)`` of every line of a text file, numbered
-    from 1, without their end of line (``\\n`` or ``\\r\\n``).
+    """Arrow batches ``(line, raw, n_bytes)`` of every line of a text file,
+    numbered from 1, without their end of line (``\\n`` or ``\\r\\n``),
+    as UTF-8 (``encoding``: a single-byte encoding the file is read in; a
+    byte it does not define stays as it is, and the line is refused as
+    invalid text).
+
+    A line longer than ``max_bytes`` is not kept: once it passes the limit
+    only its first LONG_PREFIX bytes stay, the rest is counted as it goes by
+    (``n_bytes``, the whole line's length, tells the checks it is too long),
+    so memory stays bounded whatever the input (a gzip of one 2 GB line).
 
     A read error (a truncated gzip) ends the stream and is kept in
     ``self.error``; the caller turns it into UnreadableInput after DuckDB
     reports the failed scan.
     """
 
-    def __init__(self, path: Path, on_bytes: Callable[[int], None] | None = None):
+    LONG_PREFIX = 4096
+
+    def __init__(
+        self,
+        path: Path,
+        on_bytes: Callable[[int], None] | None = None,
+        *,
+        max_bytes: int = 1 << 20,
+        encoding: str = "utf-8",
+    ):
         self.path = path
         self.on_bytes = on_bytes
+        self.max_bytes = max_bytes
+        self.encoding = encoding
         self.error: str | None = None
 
     def reader(self) -> pa.RecordBatchReader:
         return pa.RecordBatchReader.from_batches(LINE_SCHEMA, self._batches())
 
-    def _batches(self) -> Iterator[pa.RecordBatch]:
+    def _blocks(self) -> Iterator[bytes]:
         stream, raw = _open_text_stream(self.path)
-        next_line = 1
-        carry = b""
         try:
             while True:
                 try:
@@ -272,21 +292,67 @@ class LineBatches:
                 if self.on_bytes:
                     self.on_bytes(raw.tell())
                 if not block:
-                    break
-                buf = carry + block if carry else block
-                batch, used = _cut_lines(buf, next_line, final=False)
-                carry = buf[used:]
-                if batch is not None:
-                    next_line += batch.num_rows
-                    yield batch
-            if carry:
-                batch, _ = _cut_lines(carry + b"\n", next_line, final=True)
-                yield batch
+                    return
+                if self.encoding != "utf-8":  # single-byte: the newlines stay where they are
+                    block = block.decode(self.encoding, errors="surrogateescape").encode("utf-8", "surrogateescape")
+                yield block
         finally:
             raw.close()
 
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        next_line = 1
+        carry = b""
+        long: _LongLine | None = None  # a line past max_bytes, being counted
+        for block in self._blocks():
+            if long is not None:
+                nl = block.find(b"\n")
+                if nl < 0:
+                    long.add(block)
+                    continue
+                long.add(block[:nl])
+                yield long.batch(next_line)
+                next_line += 1
+                long, block = None, block[nl + 1 :]
+            buf = carry + block if carry else block
+            batch, used = _cut_lines(buf, next_line)
+            carry = buf[used:]
+            if batch is not None:
+                next_line += batch.num_rows
+                yield batch
+            if len(carry) > self.max_bytes:
+                long, carry = _LongLine(carry, self.LONG_PREFIX), b""
+        if long is not None:
+            yield long.batch(next_line)
+        elif carry:
+            batch, _ = _cut_lines(carry + b"\n", next_line)
+            yield batch
 
-def _cut_lines(buf: bytes, next_line: int, final: bool) -> tuple[pa.RecordBatch | None, int]:
+
+class _LongLine:
+    """An over-long line: its first bytes (cut at a UTF-8 character) and its length."""
+
+    def __init__(self, start: bytes, keep: int):
+        cut = keep
+        while 0 < cut < len(start) and start[cut] & 0xC0 == 0x80:
+            cut -= 1  # not inside a character
+        self.prefix = start[:cut]
+        self.n_bytes = len(start)
+        self.last = start[-1:]
+
+    def add(self, more: bytes) -> None:
+        if more:
+            self.n_bytes += len(more)
+            self.last = more[-1:]
+
+    def batch(self, line: int) -> pa.RecordBatch:
+        n_bytes = self.n_bytes - (self.last == b"\r")  # the "\r" of a "\r\n" is no part of the line
+        return pa.RecordBatch.from_arrays(
+            [pa.array([line], pa.int64()), pa.array([self.prefix], pa.large_binary()), pa.array([n_bytes], pa.int64())],
+            schema=LINE_SCHEMA,
+        )
+
+
+def _cut_lines(buf: bytes, next_line: int) -> tuple[pa.RecordBatch | None, int]:
     """Cut ``buf`` at its newlines: a batch of the complete lines and how many
     bytes they used (the rest is carried to the next block)."""
     data = np.frombuffer(buf, dtype=np.uint8)
@@ -312,7 +378,7 @@ def _cut_lines(buf: bytes, next_line: int, final: bool) -> tuple[pa.RecordBatch 
     np.cumsum(lengths, out=offsets[1:])
     values = pa.Array.from_buffers(pa.large_binary(), n, [None, pa.py_buffer(offsets), pa.py_buffer(body)])
     lines = pa.array(np.arange(next_line, next_line + n, dtype=np.int64))
-    return pa.RecordBatch.from_arrays([lines, values], schema=LINE_SCHEMA), used
+    return pa.RecordBatch.from_arrays([lines, values, pa.array(lengths)], schema=LINE_SCHEMA), used
 
 
 def parquet_columns(path: Path) -> list[str]:
@@ -328,7 +394,6 @@ def parquet_columns(path: Path) -> list[str]:
 __all__ = [
     "LineBatches",
     "csv_header",
-    "csv_separator",
     "discover",
     "file_format",
     "fingerprint",

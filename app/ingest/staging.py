@@ -39,6 +39,7 @@ from app import sql, store
 from app.errors import UnreadableInput
 from app.ingest import reader
 from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
+from app.ingest.options import ReadOptions
 
 MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log row)
 
@@ -60,18 +61,20 @@ _NAMES = {
 }
 
 
-def columns(path: Path, fmt: str) -> list[str] | None:
-    """The file's column names; None for an empty file."""
+def columns(path: Path, fmt: str, encoding: str = "utf-8") -> tuple[list[str], str] | None:
+    """The file's column names and a CSV's separator (reader.csv_header);
+    None for an empty file."""
     if fmt == "csv":
-        return reader.csv_header(path)
+        return reader.csv_header(path, encoding)
     if fmt == "xlsx":
-        return reader.xlsx_header(path)
+        header = reader.xlsx_header(path)
+        return None if header is None else (header, ",")
     if fmt == "jsonl":
-        keys = reader.jsonl_keys(path)
+        keys = reader.jsonl_keys(path, encoding=encoding)
         if keys is None and reader.first_line(path) is None:
             return None
-        return keys or []
-    return reader.parquet_columns(path)
+        return keys or [], ","
+    return reader.parquet_columns(path), ","
 
 
 def _extras_warning(extras: list[str]) -> str:
@@ -97,14 +100,15 @@ def stage(
     fmt: str,
     kind: Kind,
     header: list[str],
-    assume_tz: str | None,
+    options: ReadOptions,
     on_bytes: Callable[[int], None] | None,
     *,
     plain: bool = False,
+    sep: str = ",",
 ) -> Staged:
     """Fill the TEMP tables ``checked`` and ``file_names`` from the file
     (see Staged for what is returned). ``plain``: the file holds no double
-    quote and no NUL byte (reader.fingerprint)."""
+    quote and no NUL byte (reader.fingerprint); ``sep``: a CSV's separator."""
     warnings: list[str] = []
     cmap = map_columns(kind, header)
     if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
@@ -117,9 +121,10 @@ def stage(
     if missing:
         warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
-    sep = reader.csv_separator(path) if fmt == "csv" else ","
     # the fast paths: events only (the big inputs), plain CSV or Parquet
-    plain_csv = plain and kind.name == "events" and fmt == "csv" and sep == "," and not reader.is_gzip(path)
+    plain_csv = (
+        plain and kind.name == "events" and fmt == "csv" and not reader.is_gzip(path) and options.encoding == "utf-8"
+    )
     con.execute(
         sql.load("ingest/ingest_cfg"),
         {
@@ -128,20 +133,21 @@ def stage(
             "ncols": len(header),
             "pos": positions,
             "max_bytes": MAX_LINE_BYTES,
-            "assume_tz": assume_tz,
+            "assume_tz": options.assume_tz,
             "missing": ", ".join(missing) or None,
+            "encoding": options.encoding_label,
         },
     )
     unique = None
     if kind.name == "events" and plain_csv:
-        unique = _fast_csv(con, path, kind, len(header), positions)
+        unique = _fast_csv(con, path, kind, len(header), positions, sep)
     elif kind.name == "events" and fmt == "parquet":
         unique = _fast_parquet(con, path, kind, header, positions)
     if unique is not None:
         if on_bytes:
             on_bytes(path.stat().st_size)
         return Staged(warnings, unique, grouped=True)
-    _exact(con, path, fmt, kind, on_bytes)
+    _exact(con, path, fmt, kind, on_bytes, options.encoding)
     if fmt == "jsonl":
         extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
         if extras:
@@ -150,7 +156,9 @@ def stage(
     return Staged(warnings, identities_unique(con) if kind.name == "events" else None, grouped=False)
 
 
-def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int | None]) -> Future[bool] | None:
+def _fast_csv(
+    con, path: Path, kind: Kind, n_columns: int, positions: list[int | None], sep: str
+) -> Future[bool] | None:
     """Stage with DuckDB's CSV reader; as _fast_checks: None when the
     caller must read the file exactly (see the module docstring).
     The file is plain: no quote, no NUL byte (reader.fingerprint). A line
@@ -168,7 +176,7 @@ def _fast_csv(con, path: Path, kind: Kind, n_columns: int, positions: list[int |
             str(path),
             header=True,
             auto_detect=False,
-            sep=",",
+            sep=sep,
             quotechar="",
             escapechar="",
             comment="",
@@ -295,7 +303,7 @@ def _no_repeats(hashes) -> bool:
     return not bool((hashes[1:] == hashes[:-1]).any())
 
 
-def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
+def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes, encoding: str) -> None:
     batches = None
     con.execute(sql.load("ingest/values_checked"), {"checked": False})  # every row checked here
     try:
@@ -303,7 +311,7 @@ def _exact(con, path: Path, fmt: str, kind: Kind, on_bytes) -> None:
             con.read_parquet(str(path), file_row_number=True).create_view("src_parquet", replace=True)
             con.execute(sql.load("ingest/src_parquet"))
         else:
-            batches = reader.LineBatches(path, on_bytes)
+            batches = reader.LineBatches(path, on_bytes, max_bytes=MAX_LINE_BYTES, encoding=encoding)
             if fmt == "xlsx":
                 con.register("src_lines", reader.xlsx_lines(path))
                 con.execute(sql.load("ingest/src_csv"))

@@ -7,9 +7,9 @@
 -- by ingest_cfg.pos into c1..c9. Grain: one row per line.
 CREATE OR REPLACE TEMP VIEW src_fields AS
 WITH lines AS (
-    SELECT l.line, l.raw, octet_length(l.raw) AS n_bytes, c.pos, c.max_bytes
+    SELECT l.line, l.raw, l.n_bytes, c.pos, c.max_bytes, c.encoding
     FROM src_lines l, ingest_cfg c
-    WHERE octet_length(l.raw) > 0
+    WHERE l.n_bytes > 0
 ), decoded AS (
     SELECT *, CASE WHEN n_bytes <= max_bytes THEN try(decode(raw)) END AS text
     FROM lines
@@ -34,7 +34,7 @@ SELECT
     line,
     CASE
         WHEN n_bytes > max_bytes THEN 'line too long (' || n_bytes || ' bytes; the limit is ' || max_bytes || ')'
-        WHEN text IS NULL THEN 'invalid UTF-8'
+        WHEN text IS NULL THEN 'invalid ' || encoding
         WHEN contains(text, chr(0)) THEN 'NUL byte in the line'
         WHEN NOT is_object THEN 'broken JSON line (not a JSON object)'
     END AS pre_reason,

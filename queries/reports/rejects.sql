@@ -10,7 +10,8 @@ SELECT CAST(r.file AS VARCHAR)  AS file,
        CAST(r.raw AS VARCHAR)   AS raw
 FROM rejects r
 LEFT JOIN imports i ON i.import_id = r.import_id
-WHERE (i.imported_at IS NULL OR i.imported_at <= $as_of)
+-- to the second, as the as-of is (an import made in the as-of's second is shown)
+WHERE (i.imported_at IS NULL OR date_trunc('second', i.imported_at) <= $as_of)
   AND ($since IS NULL OR i.imported_at >= CAST(CAST($since AS DATE) AS TIMESTAMPTZ))
   AND ($until IS NULL OR i.imported_at < CAST(CAST($until AS DATE) + INTERVAL 1 DAY AS TIMESTAMPTZ))
 ORDER BY file, line, reason;

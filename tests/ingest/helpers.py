@@ -68,3 +68,28 @@ def exact_reads(monkeypatch) -> list:
     real_exact = staging._exact
     monkeypatch.setattr(staging, "_exact", lambda *a, **k: reads.append(a[1]) or real_exact(*a, **k))
     return reads
+
+
+# What an import writes besides the rows it stores: the ledger, and the
+# engine's results it recomputes (the command's recompute).
+LEDGER = {"imports", "import_options", "store_meta", "engine_runs", "charges", "allocations", "denials"}
+
+
+def snapshot(db: Path) -> dict[str, list]:
+    """Every table of the store at ``db`` (rows sorted), to show what an
+    invocation changed; {} when there is no store."""
+    import duckdb
+
+    if not Path(db).exists():
+        return {}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    finally:
+        con.close()
+
+
+def changed(before: dict[str, list], after: dict[str, list]) -> set[str]:
+    """The tables whose rows differ (or that appeared)."""
+    return {t for t in after.keys() | before.keys() if before.get(t) != after.get(t)}
