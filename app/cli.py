@@ -19,7 +19,11 @@ from app.errors import EXIT_INTERNAL, FlexdashError
 COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("app.ingest.command", "import usage logs, packs, rates, assignments, prices or groups"),
     "recompute": ("app.engine.command", "recompute charges, draw-down and denials"),
-    "report": ("app.reports.command", "print a report (charges, denials, packs, balances, daily, idle, rejects)"),
+    "report": (
+        "app.reports.command",
+        "print a report (charges, denials, packs, balances, daily, idle, rejects, subscriptions, forecast, waste, chargeback)",
+    ),
+    "plan": ("app.plan_command", "the token packs to buy, and when, so no team runs out (R21)"),
     "explain": ("app.explain_command", "explain the charges of one user and product"),
     "generate": ("app.generate.command", "write a deterministic synthetic data set"),
     "demo": ("app.demo", "import the bundled sample logs into a demo store and open the dashboard"),

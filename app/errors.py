@@ -10,6 +10,7 @@ Exit codes (documented in README.md):
   6  store unusable: its folder is a file, or the file is not a flexdash (DuckDB) store
   7  store written by a newer flexdash (left untouched)
   8  no such store (only import and demo create one)
+  9  report reconcile found differences between the vendor's bill and the charges (R24)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ EXIT_BUSY = 5
 EXIT_STORE_UNUSABLE = 6
 EXIT_STORE_NEWER = 7
 EXIT_NO_STORE = 8
+EXIT_DIFFERENCES = 9
 
 
 class FlexdashError(Exception):

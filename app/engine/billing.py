@@ -10,7 +10,7 @@ the view int_active_intervals), the rates and the packs as arrays, then:
    through a user x product billing several teams, are recomputed one
    window at a time, because a denial moves that group's later windows.
 
-The caller sets the as-of instant on the connection (stg_events, R4).
+The as-of instant (R4) is compute's argument, passed to every model it reads.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -50,7 +51,7 @@ class Results:
 
 
 def _fetch(con, name: str) -> dict[str, np.ndarray]:
-    return con.execute(sql.load(f"engine/{name}")).fetchnumpy()
+    return con.execute(sql.load(name)).fetchnumpy()
 
 
 def _i64(a) -> np.ndarray:
@@ -84,12 +85,13 @@ class Rates:
         return tok[max(bisect_right(eff, u) - 1, 0)]
 
 
-def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
-    """``force_scalar`` walks every group one window at a time, ``max_key``
+def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
+    """The results as of ``as_of`` (R4: events up to it; None: every stored
+    event). ``force_scalar`` walks every group one window at a time, ``max_key``
     shrinks the key space to force batches of groups (tests check that the
     results do not change)."""
-    rate_raw = _fetch(con, "rates")
-    pack_raw = _fetch(con, "packs")
+    rate_raw = _fetch(con, "engine/rates")
+    pack_raw = _fetch(con, "engine/packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
     packs = Packs(
         _i64(pack_raw["team_id"]),
@@ -98,7 +100,7 @@ def compute(con, *, force_scalar: bool = False, max_key: int | None = None) -> R
         _i64(pack_raw["valid_from_us"]),
         _i64(pack_raw["valid_until_us"]),
     )
-    billable = load_billable(con)
+    billable = load_billable(con, as_of)
     iv = billable.intervals
     group_user, group_product = billable.group_user, billable.group_product
     n_groups = len(group_user)

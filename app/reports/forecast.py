@@ -122,21 +122,34 @@ def load_inputs(con: duckdb.DuckDBPyConnection, params: ReportParams) -> list[Te
     return out
 
 
-def forecast_team(inputs: TeamInputs, as_of: datetime, extra_packs: list[Pack] = ()) -> TeamForecast:
-    """Project ``inputs`` from the as-of day over HORIZON days and replay
+def forecast_team(
+    inputs: TeamInputs, as_of: datetime, extra_packs: list[Pack] = (), days: int = HORIZON, *, with_backtest=True
+) -> TeamForecast:
+    """Project ``inputs`` from the as-of day over ``days`` days and replay
     the draw-down (with ``extra_packs`` bought, for the plan)."""
+    start, charges, model = projected_charges(inputs, as_of, days)
+    outcome = simulate(inputs, start, charges, extra_packs)
+    error = backtest(inputs.history, inputs.first_day) if with_backtest else None
+    return TeamForecast(inputs, start, charges, model, outcome, error, np.array([sum(c) for c in charges]))
+
+
+def projected_charges(inputs: TeamInputs, as_of: datetime, days: int = HORIZON):
+    """(first projected day, the charges of each projected day, the model)."""
     start = inputs.first_day + len(inputs.history)
-    demand, model = project(inputs.history, inputs.first_day, HORIZON)
-    rate = inputs.highest_rate or 0
-    charges = _charges(inputs, model, demand, start, _second_of_day(as_of), rate)
-    demand = np.array([sum(c) for c in charges])
+    demand, model = project(inputs.history, inputs.first_day, days)
+    charges = _charges(inputs, model, demand, start, _second_of_day(as_of), inputs.highest_rate or 0, days)
+    return start, charges, model
+
+
+def simulate(inputs: TeamInputs, start: int, charges, extra_packs: list[Pack] = ()) -> Outcome:
+    """The draw-down on the projected charges (R13, R14, R16), the team's
+    packs as of the as-of plus ``extra_packs``."""
     packs = [replace(p) for p in inputs.packs] + [replace(p) for p in extra_packs]
     packs.sort(key=lambda p: (p.valid_until, p.tokens, p.pack_id))  # R14 draw order
-    outcome = replay(packs, charges, start, rate)
-    return TeamForecast(inputs, start, charges, model, outcome, backtest(inputs.history, inputs.first_day), demand)
+    return replay(packs, charges, start, inputs.highest_rate or 0)
 
 
-def _charges(inputs: TeamInputs, model: Model, demand, start: int, as_of_second: int, rate: int):
+def _charges(inputs: TeamInputs, model: Model, demand, start: int, as_of_second: int, rate: int, days: int):
     """The charges of each projected day. Repeating weeks (R21's decision):
     the charges of the same weekday of the last week, one by one; on the
     as-of day, those opening after the as-of time of day. Otherwise the
@@ -148,11 +161,11 @@ def _charges(inputs: TeamInputs, model: Model, demand, start: int, as_of_second:
         for day, second, tokens in inputs.recent:
             if day in week:
                 week[day].append((second, tokens))
-        for k in range(HORIZON):
+        for k in range(days):
             template = week[start - 7 + k % 7]
             out.append([float(t) for s, t in template if k > 0 or s > as_of_second])
         return out
-    for k in range(HORIZON):
+    for k in range(days):
         tokens = float(demand[k]) - (inputs.today_tokens if k == 0 else 0)
         out.append(_pieces(max(tokens, 0.0), rate))
     return out

@@ -25,6 +25,7 @@ class ReportParams:
     since: date | None = None
     until: date | None = None
     tz: str = "UTC"
+    all: bool = False  # reconcile: list the matches too (--all)
 
     def describe(self) -> str:
         """One line for people: what this selection is."""
@@ -64,6 +65,8 @@ def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams
             takers = ", ".join(s.name for s in REPORTS.values() if s.takes_tz)
             raise UsageError(f"--tz applies to {takers} only (R3), not to {spec.name}")
         parse_zone(params.tz)
+    if params.all and spec.name != "reconcile":
+        raise UsageError(f"--all applies to reconcile only, not to {spec.name}")
     if params.team is not None:
         if not spec.takes_team:
             raise UsageError(f"report {spec.name} has no team: drop --team")

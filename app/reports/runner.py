@@ -6,8 +6,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from app import sql
-from app.engine import set_as_of, use_results_as_of
+from app.engine import use_results_as_of
 from app.reports import forecast, sqlrun, waste
 from app.reports.params import ReportParams, check, spec_for
 
@@ -28,9 +27,6 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
     check(con, spec, params)
-    # The views' own R4 bound (stg_events reads a session variable): idle.
-    set_as_of(con, params.as_of)
-    con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
     if name in COMPUTED:  # Python models or engine replays around their SQL
         frame = COMPUTED[name](con, params)
     else:

@@ -139,6 +139,31 @@ REPORTS: dict[str, ReportSpec] = {
             "the day of window_start (in --tz)",
             takes_tz=True,
         ),
+        ReportSpec(
+            "reconcile",
+            "The vendor's bill against the computed charges (R24)",
+            (
+                "day",
+                "user",
+                "product",
+                "team_billed",
+                "team_computed",
+                "tokens_billed",
+                "tokens_computed",
+                "status",
+            ),
+            "day, user, product",
+            "day (in --tz)",
+            takes_tz=True,
+        ),
+        ReportSpec(
+            "gaps",
+            "Days missing from the vendor's exports (R24)",
+            ("day", "tokens_computed"),
+            "day",
+            "day (in --tz)",
+            takes_tz=True,
+        ),
     )
 }
 
@@ -195,6 +220,11 @@ HEADINGS: dict[str, str] = {
     "month": "Month",
     "group": "Group",
     "cost": "Cost",
+    "team_billed": "Team billed",
+    "team_computed": "Team computed",
+    "tokens_billed": "Billed",
+    "tokens_computed": "Computed",
+    "status": "Status",
 }
 
 # Columns holding seconds: shown as h:mm:ss in tables (raw seconds in csv/json).

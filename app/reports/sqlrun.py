@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import polars as pl
 
@@ -11,19 +9,19 @@ from app import sql
 from app.reports.params import ReportParams
 
 
-def bound_params(query_text: str, params: ReportParams) -> dict:
-    values = {
+def bound_params(params: ReportParams) -> dict:
+    """Every report's named parameters; tz is the reporting zone (R3)."""
+    return {
         "as_of": params.as_of,
         "team": params.team,
         "since": params.since,
         "until": params.until,
         "tz": params.tz or "UTC",
+        "all": params.all,
     }
-    # DuckDB refuses named parameters a query does not use.
-    return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
     """``queries/<name>.sql`` on ``con`` with ``params`` bound, as a frame."""
     text = sql.load(name)
-    return con.sql(text, params=bound_params(text, params) or None).pl()
+    return con.sql(text, params=sql.used_params(text, bound_params(params))).pl()

@@ -13,11 +13,11 @@ from app.reports import sqlrun
 from app.reports.params import ReportParams
 
 
-def replays_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
+def replays_table(con: duckdb.DuckDBPyConnection, as_of) -> pa.Table:
     """One row per window of each replay: replay, user_id, product_id,
     team_id, window_start (UTC), tokens."""
     parts = []
-    for name, w in replay_windows(con).items():
+    for name, w in replay_windows(con, as_of).items():
         parts.append(
             pa.table(
                 {
@@ -35,7 +35,7 @@ def replays_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
 
 def frame(con: duckdb.DuckDBPyConnection, params: ReportParams) -> pl.DataFrame:
     """The waste report: the data contract's columns and order."""
-    con.register("waste_replays", replays_table(con))
+    con.register("waste_replays", replays_table(con, params.as_of))
     try:
         return sqlrun.run(con, "reports/waste", params)
     finally:

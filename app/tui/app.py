@@ -30,6 +30,7 @@ from app import textsafe
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
+from app.dashboard.filters import WARN_BELOW_PERCENT
 from app.errors import FlexdashError, StoreBusy
 from app.timeutil import format_instant, now_utc
 from app.tui.commands import DashboardCommands
@@ -70,7 +71,7 @@ class FlexdashApp(App):
         team: str | None = None,
         since=None,
         until=None,
-        warn_below: float = 10.0,
+        warn_below: float = WARN_BELOW_PERCENT,
         refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
         theme: str = "textual-dark",
         cursor_blink: bool = True,
@@ -391,7 +392,7 @@ def make_app(
     team: str | None = None,
     since=None,
     until=None,
-    warn_below: float = 10.0,
+    warn_below: float = WARN_BELOW_PERCENT,
     theme: str = "textual-dark",
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
     cursor_blink: bool = True,

@@ -1,35 +1,15 @@
 """Forecast (R21) on a history whose last 8 weeks repeat one week exactly,
-with a pack expiring inside the horizon. Everything below is counted by hand.
-
-Team Design, as of Monday 2026-03-02 00:00 UTC. History: 8 weeks from
-Monday 2026-01-05 to Sunday 2026-03-01, one 10-token window every weekday
-at 09:00 (alice, RVT): 40 windows, 400 tokens, all drawn from pack A (R14:
-A expires first).
-Packs: A = 560 tokens bought 2025-03-20 (expires 2026-03-20 00:00; 160 left),
-B = 300 tokens bought 2025-06-01 (expires 2026-06-01; untouched).
-"""
+with a pack expiring inside the horizon (the `repeating` fixture,
+tests/advice/conftest.py). Everything below is counted by hand."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
-import pytest
 
 from app.reports.forecast_model import backtest, project
 from tests.reports.handmade import run_query, utc
-
-
-@pytest.fixture
-def repeating(hand):
-    hand.pack("A", "Design", 560, "2025-03-20")
-    hand.pack("B", "Design", 300, "2025-06-01")
-    day = date(2026, 1, 5)
-    while day < date(2026, 3, 2):
-        if day.weekday() < 5:
-            hand.charge(f"{day.isoformat()} 09:00", "alice@firm.test", "RVT", "Design", 10, [("A", 10)])
-        day += timedelta(days=1)
-    return hand
 
 
 def test_forecast_repeats_the_week_and_counts_the_expiry_r21(repeating):

@@ -71,9 +71,6 @@ class FilterBar(Horizontal):
         select.focus()
         select.action_show_overlay()
 
-    def set_as_of_text(self, text: str) -> None:
-        self.query_one("#as-of", Label).update(text)
-
     def set_teams(self, teams: list[str], current: str | None) -> None:
         """Offer ``teams`` (keeps the current choice); no Changed event."""
         if teams == self._teams:
