@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "print a report (charges, denials, packs, balances, daily, idle, rejects, subscriptions, forecast, waste, chargeback)",
     ),
     "plan": ("app.plan_command", "the token packs to buy, and when, so no team runs out (R21)"),
+    "check": ("app.budgets.command", "check the budgets of the config file (exit 0 OK, 1 warning, 2 critical)"),
     "explain": ("app.explain_command", "explain the charges of one user and product"),
     "generate": ("app.generate.command", "write a deterministic synthetic data set"),
     "demo": ("app.demo", "import the bundled sample logs into a demo store and open the dashboard"),

@@ -10,7 +10,7 @@ SELECT CAST(r.day AS DATE)              AS day,
        CAST(r.team_computed AS VARCHAR) AS team_computed,
        r.tokens_billed, r.tokens_computed,
        CAST(r.status AS VARCHAR)        AS status
-FROM v_reconcile r
+FROM v_reconcile($as_of, tz := $tz) r
 LEFT JOIN users u ON u.user_id = r.user_id
 JOIN products p ON p.product_id = r.product_id
 WHERE (r.status <> 'match' OR $all)

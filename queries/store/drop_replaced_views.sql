@@ -2,6 +2,8 @@
 -- their as-of (and period); a store opened by an older flexdash still holds
 -- views of the same names, which would answer without the arguments.
 -- Grain: none (DDL).
+DROP VIEW IF EXISTS v_vendor_gaps;
+DROP VIEW IF EXISTS v_reconcile;
 DROP VIEW IF EXISTS v_daily_totals;
 DROP VIEW IF EXISTS v_team_balances;
 DROP VIEW IF EXISTS v_idle_summary;

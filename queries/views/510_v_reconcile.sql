@@ -1,9 +1,8 @@
--- v_reconcile: the vendor's bill against the computed charges (R24).
--- Per user, product and day in the reporting zone (R3: session variable
--- `flexdash_tz`, unset: UTC), the tokens billed (vendor_usage) against the
--- tokens of the charges computed from the logs (v_charge_source = 'logs')
--- whose window_start falls on that day, as of `flexdash_as_of` (R4; unset:
--- every charge). Only the days the vendor data covers are compared (its first
+-- v_reconcile(as_of, tz): the vendor's bill against the computed charges (R24).
+-- Per user, product and day in the reporting zone tz (R3, UTC by default),
+-- the tokens billed (vendor_usage) against the tokens of the charges
+-- computed from the logs (v_charge_source = 'logs') whose window_start
+-- falls on that day, opened by as_of (R4; NULL: every charge). Only the days the vendor data covers are compared (its first
 -- to last day). The older enterprise format's aggregate rows (no user) are
 -- compared per product and day with every user's charges (user NULL).
 -- status: billed_not_computed (billed > 0, nothing computed),
@@ -12,10 +11,9 @@
 -- rest: same tokens and teams; a zero-token row, a session of 5 minutes or
 -- less, matches no charge).
 -- Grain: one row per day x user x product (user NULL: an aggregate row).
-CREATE OR REPLACE VIEW v_reconcile AS
+CREATE OR REPLACE MACRO v_reconcile(as_of, tz := 'UTC') AS TABLE
 WITH cfg AS (
-    SELECT coalesce(CAST(getvariable('flexdash_tz') AS VARCHAR), 'UTC') AS zone,
-           CAST(getvariable('flexdash_as_of') AS TIMESTAMPTZ) AS as_of
+    SELECT coalesce(CAST(tz AS VARCHAR), 'UTC') AS zone, CAST(as_of AS TIMESTAMPTZ) AS as_of
 ), covered AS (
     SELECT min(day) AS first_day, max(day) AS last_day FROM vendor_usage
 ), computed_rows AS (

@@ -1,12 +1,11 @@
--- v_vendor_gaps: days inside the vendor data's range (its first to last day)
+-- v_vendor_gaps(as_of, tz): days inside the vendor data's range (its first to last day)
 -- with charges computed from the logs and no vendor row at all, for anyone
 -- (R24: an export missing from the archive). Days in the reporting zone
--- (`flexdash_tz`, R3), charges as of `flexdash_as_of` (R4).
+-- tz (R3, UTC by default), charges opened by as_of (R4; NULL: every charge).
 -- Grain: one row per day x team (tokens_computed per team: --team filters).
-CREATE OR REPLACE VIEW v_vendor_gaps AS
+CREATE OR REPLACE MACRO v_vendor_gaps(as_of, tz := 'UTC') AS TABLE
 WITH cfg AS (
-    SELECT coalesce(CAST(getvariable('flexdash_tz') AS VARCHAR), 'UTC') AS zone,
-           CAST(getvariable('flexdash_as_of') AS TIMESTAMPTZ) AS as_of
+    SELECT coalesce(CAST(tz AS VARCHAR), 'UTC') AS zone, CAST(as_of AS TIMESTAMPTZ) AS as_of
 ), covered AS (
     SELECT min(day) AS first_day, max(day) AS last_day FROM vendor_usage
 ), computed AS (
