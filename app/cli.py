@@ -12,14 +12,19 @@ import argparse
 import importlib
 import sys
 
-from app import __version__
+from app import __version__, textsafe
 from app.errors import EXIT_INTERNAL, FlexdashError
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("app.ingest.command", "import usage logs, packs, rates, assignments, prices or groups"),
     "recompute": ("app.engine.command", "recompute charges, draw-down and denials"),
-    "report": ("app.reports.command", "print a report (charges, denials, packs, balances, daily, idle, rejects)"),
+    "report": (
+        "app.reports.command",
+        "print a report (charges, denials, packs, balances, daily, idle, rejects, subscriptions, forecast, waste, chargeback)",
+    ),
+    "plan": ("app.plan_command", "the token packs to buy, and when, so no team runs out (R21)"),
+    "check": ("app.budgets.command", "check the budgets of the config file (exit 0 OK, 1 warning, 2 critical)"),
     "explain": ("app.explain_command", "explain the charges of one user and product"),
     "generate": ("app.generate.command", "write a deterministic synthetic data set"),
     "demo": ("app.demo", "import the bundled sample logs into a demo store and open the dashboard"),
@@ -57,6 +62,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+MESSAGE_MAX_LEN = 2000  # a message quoting input can never flood the terminal
+
+
+def _message(exc: BaseException) -> str:
+    """The error's text as the terminal may show it: messages quote names
+    and lines from input (each shown where it is quoted; this is the net)."""
+    return textsafe.show(str(exc), MESSAGE_MAX_LEN, newlines=True)
+
+
 def _global_options_after_command(argv: list[str]) -> list[str]:
     """``flexdash --db S report balances``: the leading ``--db`` moves after
     the subcommand (``tui`` when none is named), where it is parsed."""
@@ -89,13 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except FlexdashError as exc:
-        print(f"flexdash: {exc}", file=sys.stderr)
+        print(f"flexdash: {_message(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("flexdash: interrupted; nothing from this command was committed", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so plainly, with the way to report it
-        print(f"flexdash: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"flexdash: internal error: {type(exc).__name__}: {_message(exc)}", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -7,6 +7,7 @@ Exit codes (documented in README.md):
   3  some input rows were rejected (everything else landed)
   4  unreadable input (nothing from the invocation landed)
   5  store busy (could not get the write lock in time)
+  9  report reconcile found differences between the vendor's bill and the charges (R24)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_UNREADABLE = 4
 EXIT_BUSY = 5
+EXIT_DIFFERENCES = 9
 
 
 class FlexdashError(Exception):

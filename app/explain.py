@@ -13,19 +13,28 @@ view calls the same two functions.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import duckdb
 import polars as pl
 
-from app import sql
-from app.engine import set_as_of, use_results_as_of
+from app import sql, textsafe
+from app.engine import use_results_as_of
 from app.errors import UsageError
 from app.timeutil import day_start
 
-PARTS = ("rates", "sessions", "intervals", "runs", "windows", "draws", "denials")
+# Each part of an explanation and the query that reads it.
+QUERIES = {
+    "rates": "reports/explain_rates",
+    "sessions": "reports/explain_sessions",
+    "intervals": "reports/explain_intervals",
+    "runs": "reports/explain_runs",
+    "windows": "reports/explain_windows",
+    "draws": "reports/explain_draws",
+    "denials": "reports/explain_denials",
+}
+PARTS = tuple(QUERIES)
 
 
 @dataclass(frozen=True)
@@ -69,18 +78,16 @@ class Explanation:
 
 
 def _frame(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pl.DataFrame:
-    text = sql.load(f"reports/{name}")
-    # DuckDB refuses named parameters a query does not use.
-    used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", text)}
-    return con.sql(text, params=used or None).pl()
+    text = sql.load(name)
+    return con.sql(text, params=sql.used_params(text, params)).pl()
 
 
 def _unknown(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> UsageError:
-    names = _frame(con, "explain_names", {}).filter(pl.col("kind") == kind)["name"].to_list()
+    names = _frame(con, "reports/explain_names", {}).filter(pl.col("kind") == kind)["name"].to_list()
     near = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    hint = f"; did you mean {textsafe.listing(near)}?" if near else ""
     what = "user" if kind == "user" else "product code"
-    return UsageError(f"unknown {what} {name!r}: this store has never seen it{hint}")
+    return UsageError(f"unknown {what} '{textsafe.show(name)}': this store has never seen it{hint}")
 
 
 def explain(
@@ -98,7 +105,7 @@ def explain(
     :class:`UsageError` (exit 2) with the nearest names.
     ``results_ready=True``: the caller just ran ``use_results_as_of(con,
     as_of)`` on this connection, so it is not run again."""
-    subject = _frame(con, "explain_subject", {"user": user, "product": product})
+    subject = _frame(con, "reports/explain_subject", {"user": user, "product": product})
     user_id, product_id = subject.row(0)
     if user_id is None:
         raise _unknown(con, "user", user)
@@ -106,8 +113,6 @@ def explain(
         raise _unknown(con, "product", product)
     if not results_ready:
         use_results_as_of(con, as_of)
-    else:
-        set_as_of(con, as_of)  # cheap, and the views must be as of this instant
     start = day_start(day) if day else None
     params = {
         "user_id": user_id,
@@ -121,7 +126,7 @@ def explain(
     # focus hides every other user's events from the views.
     con.execute(sql.load("reports/explain_focus"), {"user_id": user_id, "product_id": product_id})
     try:
-        frames = {name: _frame(con, f"explain_{name}", params) for name in PARTS}
+        frames = {part: _frame(con, query, params) for part, query in QUERIES.items()}
     finally:
         con.execute(sql.load("reports/explain_unfocus"))
     return Explanation(user=user, product=product, as_of=as_of, day=day, **frames)

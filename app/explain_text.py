@@ -5,10 +5,12 @@ each opened and which packs paid, the denials with their reasons."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 
+from app import textsafe
 from app.timeutil import day_start, format_instant
 
 SLOT = timedelta(minutes=30)
@@ -260,7 +262,23 @@ def _rate_line(rates: pl.DataFrame) -> str:
     return f"Rate per 24-hour window (R10): {'; '.join(parts)}. {idle.capitalize()} (R6){kind}."
 
 
+def _shown_frame(df: pl.DataFrame) -> pl.DataFrame:
+    text = [c for c, dtype in df.schema.items() if dtype == pl.String]
+    if not text:
+        return df
+    return df.with_columns(pl.col(c).map_elements(textsafe.show, return_dtype=pl.String) for c in text)
+
+
+def shown(expl):
+    """The explanation with every text shown (textsafe): user, product,
+    device, session, team, pack names come from input. Codes we write
+    (reasons, team sources) pass unchanged, being printable."""
+    frames = {name: _shown_frame(df) for name, df in expl.frames().items()}
+    return dataclasses.replace(expl, user=textsafe.show(expl.user), product=textsafe.show(expl.product), **frames)
+
+
 def render(expl, *, timeline: bool = True) -> str:
+    expl = shown(expl)
     name = ""
     if not expl.rates.is_empty():
         name = f" ({expl.rates['name'][-1]})" if expl.rates["name"][-1] != expl.product else ""

@@ -117,7 +117,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view of ``queries/views`` in name order."""
+    """(Re)create every view and table macro of ``queries/views`` in name order."""
+    con.execute(sql.load("store/drop_replaced_views"))
     for _, path in sql.numbered("views"):
         con.execute(path.read_text(encoding="utf-8"))
     con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])

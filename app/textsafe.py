@@ -22,6 +22,7 @@ exactly (the data contract).
 
 from __future__ import annotations
 
+import polars as pl
 from rich.markup import escape as _escape_markup
 from rich.text import Text
 
@@ -65,6 +66,31 @@ def show(text: object, max_len: int | None = MAX_LEN, *, newlines: bool = False)
         out = s_head
     if max_len is not None and (len(out) > max_len or len(s) > len(s_head)):
         return out[: max_len - 1] + ELLIPSIS
+    return out
+
+
+# the characters show() escapes (not printable: \p{C}, separators but the
+# plain space), in the Rust regex syntax polars takes
+_UNPRINTABLE = r"[\p{C}\p{Z}--[ ]]"
+
+
+def needs_show(values: pl.Series, max_len: int | None = MAX_LEN) -> pl.Series:
+    """Which text values :func:`show` would change (a boolean Series), found
+    without Python per value: a big frame maps only those, once each."""
+    needs = values.str.contains(_UNPRINTABLE)
+    if max_len is not None:
+        needs = needs | (values.str.len_chars() > max_len)
+    return needs.fill_null(False)
+
+
+def listing(names, max_items: int = 20, max_len: int | None = MAX_LEN) -> str:
+    """Names for a message ("a, b, c and 12 more"): each shown and cut, at
+    most ``max_items`` of them, so a message stays a few lines whatever
+    the store holds."""
+    names = list(names)
+    out = ", ".join(show(n, max_len) for n in names[:max_items])
+    if len(names) > max_items:
+        out += f" and {len(names) - max_items:,} more"
     return out
 
 

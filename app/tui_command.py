@@ -12,6 +12,7 @@ import os
 import sys
 
 from app import store
+from app.dashboard.filters import WARN_BELOW_PERCENT
 from app.errors import UsageError
 from app.timeutil import parse_day, parse_instant
 
@@ -45,8 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--warn-below",
         metavar="PERCENT",
         type=_percent,
-        default=10.0,
-        help="mark teams whose share of purchased tokens left is below PERCENT (default 10; the vendor's band is 20)",
+        default=WARN_BELOW_PERCENT,
+        help="mark teams whose share of purchased tokens left is below PERCENT (default %(default)g; the vendor's band is 20)",
     )
     parser.add_argument(
         "--refresh", metavar="SECONDS", type=_seconds, default=2.0, help="how often to look for new data (default 2)"
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         team=getattr(args, "team", None),
         since=since,
         until=until,
-        warn_below=getattr(args, "warn_below", 10.0),
+        warn_below=getattr(args, "warn_below", WARN_BELOW_PERCENT),
         theme=getattr(args, "theme", "textual-dark"),
         refresh_seconds=getattr(args, "refresh", 2.0),
         as_of_note=getattr(args, "as_of_note", None),

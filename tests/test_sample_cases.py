@@ -36,16 +36,18 @@ def reports(tmp_path_factory):
         # the R11/R12/R19 reports the dashboard reads: who each view names
         for view in ("v_concurrent_use", "v_device_limit", "v_plugin_autostarts"):
             out[view] = con.execute(
-                f"SELECT u.user_name, p.product, count(*) FROM {view} v "  # view names are ours
+                f"SELECT u.user_name, p.product, count(*) FROM {view}(?) v "  # model names are ours
                 "JOIN users u USING (user_id) JOIN products p USING (product_id) "
-                "GROUP BY ALL ORDER BY ALL"
+                "GROUP BY ALL ORDER BY ALL",
+                [AS_OF],
             ).fetchall()
         out["v_multi_team_users"] = con.execute(
             "SELECT user_name, team_names FROM v_multi_team_users ORDER BY ALL"
         ).fetchall()
         out["plugin_sessions"] = con.execute(
-            "SELECT u.user_name, count(*) FROM int_sessions s JOIN users u USING (user_id) "
-            "JOIN products p USING (product_id) WHERE p.product = 'RVTFAB' GROUP BY ALL ORDER BY ALL"
+            "SELECT u.user_name, count(*) FROM int_sessions(?) s JOIN users u USING (user_id) "
+            "JOIN products p USING (product_id) WHERE p.product = 'RVTFAB' GROUP BY ALL ORDER BY ALL",
+            [AS_OF],
         ).fetchall()
     finally:
         con.close()

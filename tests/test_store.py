@@ -109,7 +109,9 @@ def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
             "import_id",
         ]
         # the views read the new column: a session's version is its first event's
-        assert con.execute("SELECT session_key, version, version_year FROM int_sessions ORDER BY 1").fetchall() == [
+        assert con.execute(
+            "SELECT session_key, version, version_year FROM int_sessions(NULL) ORDER BY 1"
+        ).fetchall() == [
             (7, "2025.1", 2025),
             (8, "2019", 2019),
         ]

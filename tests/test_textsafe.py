@@ -70,3 +70,18 @@ def test_rich_text_and_markup_are_never_parsed():
     # the only escape sequences are Rich's own styling (SGR: ESC [ ... m)
     assert not re.search(r"\x1b(?!\[[0-9;]*m)", out)
     assert "\x07" not in out and "\u202e" not in out and "\u200b" not in out
+
+
+def test_listing_shows_each_name_and_at_most_max_items():
+    names = [hostile.CLEAR, hostile.HUGE, "c", "d"]
+    # 4 names, 3 listed: "and 1 more"
+    assert textsafe.listing(names, max_items=3, max_len=10) == "a\\x1b[2Jb, ttttttttt…, c and 1 more"
+    assert textsafe.listing(["a", "b"]) == "a, b"
+
+
+def test_needs_show_finds_what_show_changes():
+    import polars as pl
+
+    values = [*hostile.NAMES.values(), "plain", "Équipe", "a\u00a0b", "a\u2028b", "\x9b", None]
+    got = textsafe.needs_show(pl.Series(values, dtype=pl.String)).to_list()
+    assert got == [v is not None and textsafe.show(v) != v for v in values]

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from app.timeutil import day_end_exclusive, day_start
 
 DEFAULT_PERIOD_DAYS = 30
+WARN_BELOW_PERCENT = 10.0  # the admin's critical share of purchased tokens left, unless --warn-below
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Filters:
     team: str | None = None
     since: date | None = None
     until: date | None = None
-    warn_below: float = 20.0
+    warn_below: float = WARN_BELOW_PERCENT
 
     @classmethod
     def default(cls, as_of: datetime, **kw) -> Filters:
@@ -47,9 +48,3 @@ class Filters:
             "since": self.since_instant,
             "until": self.until_instant,
         }
-
-    def describe(self) -> str:
-        team = self.team or "all teams"
-        since = self.since.isoformat() if self.since else "…"
-        until = self.until.isoformat() if self.until else "…"
-        return f"{team} · {since} → {until}"

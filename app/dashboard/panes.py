@@ -7,7 +7,7 @@ dataclasses; the TUI calls them from a thread worker and only renders.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 import duckdb
 import polars as pl
@@ -147,8 +147,8 @@ def load_expirations(con: duckdb.DuckDBPyConnection, f: Filters) -> ExpirationsD
     packs = packs.sort("team", "draw_rank").with_columns(
         days_left=(pl.col("expires_on") - pl.lit(today)).dt.total_days().cast(pl.Int64)
     )
-    burn = frame(con, "dashboard/balance_extras", f.with_(team=f.team).sql_params())
-    daily = {t: b / 30.0 for t, b in zip(burn["team"], burn["burn_30d_extra"], strict=True)}
+    burn = reports_bridge.balances(con, f)  # R21: the 30-day burn of report balances (v_burn)
+    daily = {t: b / 30.0 for t, b in zip(burn["team"], burn["burn_30d"], strict=True)}
     parts = []
     for (team,), g in packs.group_by(["team"], maintain_order=True):
         live = g.with_columns(
@@ -232,7 +232,3 @@ def load_imports(con: duckdb.DuckDBPyConnection, f: Filters) -> ImportsData:
     return ImportsData(
         imports=frame(con, "dashboard/imports", params), rejects=frame(con, "dashboard/rejects", params), total=total
     )
-
-
-def period_days(f: Filters) -> tuple[date | None, date | None]:
-    return f.since, f.until

@@ -25,10 +25,7 @@ from app.errors import StoreBusy
 def frame(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pl.DataFrame:
     """Run ``queries/<name>.sql`` with bound named parameters, as a frame."""
     query = sql.load(name)
-    if params:
-        # DuckDB refuses named parameters the query does not use.
-        params = {k: v for k, v in params.items() if f"${k}" in query}
-    return con.sql(query, params=params or None).pl()
+    return con.sql(query, params=sql.used_params(query, params)).pl()
 
 
 def apply_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime, *, known_valid: bool = False) -> bool:
@@ -36,10 +33,9 @@ def apply_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime, *, known_valid:
     Returns True when the stored results hold as they are. ``known_valid``
     skips the engine's check (two counts over the events: ~0.6 s at 10 M)
     when this reader already made it for the same store files."""
-    from app.engine import set_as_of, use_results_as_of
+    from app.engine import use_results_as_of
 
     if known_valid:
-        set_as_of(con, as_of)
         return True
     return use_results_as_of(con, as_of) is None
 

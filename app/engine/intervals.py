@@ -16,6 +16,7 @@ active over [first, min(last + 15 min, session end)].
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -32,8 +33,8 @@ class Billable:
     group_product: np.ndarray  # per group
 
 
-def _fetch(con, name: str) -> dict[str, np.ndarray]:
-    table = con.sql(sql.load(f"engine/{name}")).to_arrow_table()
+def _fetch(con, query: str, params: dict | None = None) -> dict[str, np.ndarray]:
+    table = con.sql(query, params=params).to_arrow_table()
     return {c: table.column(c).to_numpy() for c in table.column_names}
 
 
@@ -54,20 +55,22 @@ class SessionArrays:
     ev_ts: np.ndarray
 
 
-def load_billable(con) -> Billable:
-    """The active intervals the rules as written give (R5, R6)."""
-    sessions = fetch_sessions(con, every_session_events=False)
+def load_billable(con, as_of: datetime | None) -> Billable:
+    """The active intervals the rules as written give (R5, R6), of the
+    events up to ``as_of`` (R4; None: every stored event)."""
+    sessions = fetch_sessions(con, as_of, every_session_events=False)
     return build_intervals(sessions, sessions.idle)
 
 
-def fetch_sessions(con, *, every_session_events: bool) -> SessionArrays:
-    """Billable sessions; the meaningful events of the idle-detecting ones,
-    or of every one (``every_session_events``: replays that make every
-    session detect idleness, R22)."""
+def fetch_sessions(con, as_of: datetime | None, *, every_session_events: bool) -> SessionArrays:
+    """Billable sessions of the events up to ``as_of`` (R4); the meaningful
+    events of the idle-detecting ones, or of every one
+    (``every_session_events``: replays that make every session detect
+    idleness, R22)."""
     # int_session_team once per run into a TEMP table; the writers read the
     # exclusions from it too (engine/store_results, engine/temp_results).
-    con.execute(sql.load("engine/session_team"))
-    s = _fetch(con, "sessions")
+    con.execute(sql.load("engine/session_team"), {"as_of": as_of})
+    s = _fetch(con, sql.load("engine/sessions"))
     key = s["session_key"].astype(np.int64)
     n_sessions = len(key)
     size = int(key.max()) + 1 if n_sessions else 1
@@ -83,9 +86,9 @@ def fetch_sessions(con, *, every_session_events: bool) -> SessionArrays:
     row_of[key] = np.arange(n_sessions)
 
     if every_session_events:
-        ev = _fetch(con, "meaningful_events_every_session")
-    else:
-        ev = _fetch(con, "meaningful_events")  # only billable, idle-detecting sessions
+        ev = _fetch(con, sql.load("engine/meaningful_events_every_session"), {"as_of": as_of})
+    else:  # only billable, idle-detecting sessions
+        ev = _fetch(con, sql.load("engine/meaningful_events"), {"as_of": as_of})
     ev_key = ev["session_key"].astype(np.int64, copy=False)
     ev_ts = ev["ts_us"].astype(np.int64, copy=False)
     del ev

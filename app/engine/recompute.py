@@ -1,8 +1,8 @@
 """Recompute and store the engine's results, or shadow them for an as-of.
 
-R4: everything is as of an instant. The instant reaches the views through
-the session variable ``flexdash_as_of`` (read by stg_events), so every
-int_/v_ view on the connection is as of the same instant.
+R4: everything is as of an instant. The instant is an argument of every
+model the engine reads (``int_session_team(as_of)``, ``stg_events(as_of)``):
+no connection state.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from app.engine.billing import Results, compute
 from app.store import scalar
 from app.timeutil import now_utc
 
-AS_OF_VARIABLE = "flexdash_as_of"  # named in queries/engine/*_as_of.sql and stg_events
-
 
 @dataclass(frozen=True)
 class RunSummary:
@@ -30,19 +28,6 @@ class RunSummary:
     charges: int
     denials: int
     seconds: float
-
-
-def set_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime | None) -> None:
-    """Make every view on this connection see the events up to ``as_of``
-    (None: all stored events)."""
-    if as_of is None:
-        con.execute(sql.load("engine/reset_as_of"))
-    else:
-        con.execute(sql.load("engine/set_as_of"), [as_of])
-
-
-def current_as_of(con: duckdb.DuckDBPyConnection) -> datetime | None:
-    return scalar(con, sql.load("engine/get_as_of"))
 
 
 def _register(con: duckdb.DuckDBPyConnection, r: Results) -> None:
@@ -57,7 +42,8 @@ def _register(con: duckdb.DuckDBPyConnection, r: Results) -> None:
                 "product_id": r.charge_product,
                 "team_id": r.charge_team,
                 "tokens": r.charge_tokens,
-                "session_key": r.charge_session,
+                # a billed charge has no session (app/engine/billed.py): NULL
+                "session_key": pa.array(r.charge_session, mask=r.charge_session < 0),
             }
         ),
     )
@@ -98,11 +84,9 @@ def recompute(con: duckdb.DuckDBPyConnection, as_of: datetime | None = None) -> 
     # TEMP shadows from use_results_as_of would take the writes (main.x can
     # resolve to temp.main.x): drop them, they are stale after a recompute.
     _drop_shadows(con)
-    previous = current_as_of(con)
     started = time.perf_counter()
-    set_as_of(con, as_of)
     try:
-        results = compute(con)
+        results = compute(con, as_of)
         own = _begin(con)
         try:
             _register(con, results)
@@ -119,31 +103,28 @@ def recompute(con: duckdb.DuckDBPyConnection, as_of: datetime | None = None) -> 
             _unregister(con)
     finally:
         con.execute(sql.load("engine/drop_session_team"))
-        set_as_of(con, previous)
     run_id, events, charges, denials = row
     return RunSummary(run_id, as_of, events, charges, denials, seconds)
 
 
 def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSummary | None:
-    """Make ``charges``, ``allocations``, ``denials`` and every view on this
-    connection valid at ``as_of`` (R4). When the stored run saw exactly the
-    events up to ``as_of``, the stored tables already are (returns None);
-    otherwise compute in memory and shadow them with TEMP tables of the same
-    names, which works on read-only connections too. The as-of stays set
-    on the connection for the views."""
+    """Make ``charges``, ``allocations`` and ``denials`` on this connection
+    valid at ``as_of`` (R4). When the stored run saw exactly the events up
+    to ``as_of``, the stored tables already are (returns None); otherwise
+    compute in memory and shadow them with TEMP tables of the same names,
+    which works on read-only connections too (the models read them)."""
     _drop_shadows(con)
-    set_as_of(con, as_of)
     if scalar(con, sql.load("engine/stored_run_valid"), {"as_of": as_of}):
         return None
     started = time.perf_counter()
-    results = compute(con)
+    results = compute(con, as_of)
     _register(con, results)
     try:
         con.execute(sql.load("engine/temp_results"))
     finally:
         _unregister(con)
         con.execute(sql.load("engine/drop_session_team"))
-    events, denials = con.execute(sql.load("engine/shadow_counts")).fetchall()[0]
+    events, denials = con.execute(sql.load("engine/shadow_counts"), {"as_of": as_of}).fetchall()[0]
     return RunSummary(None, as_of, events, len(results.charge_start), denials, time.perf_counter() - started)
 
 

@@ -1,11 +1,12 @@
 """R22: the windows R5-R12 open with no balance limit (no R16 denial),
 under three idle rules: as written (R6), no session detecting idleness,
 every session detecting it. Same sessions, exclusions and teams as the
-engine (engine/sessions.sql); the caller sets the as-of (R4)."""
+engine (engine/sessions.sql), of the events up to the as-of (R4)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -29,12 +30,12 @@ class ReplayWindows:
     tokens: np.ndarray  # R10: the rate in force at the opening
 
 
-def replay_windows(con) -> dict[str, ReplayWindows]:
-    """The three replays of R22, keyed AS_WRITTEN, IDLE_NEVER, IDLE_ALWAYS."""
-    raw = _fetch(con, "rates")
+def replay_windows(con, as_of: datetime | None) -> dict[str, ReplayWindows]:
+    """The three replays of R22 as of ``as_of``, keyed AS_WRITTEN, IDLE_NEVER, IDLE_ALWAYS."""
+    raw = _fetch(con, "engine/rates")
     rates = Rates(raw["product_id"], raw["effective_us"], raw["tokens_per_day"])
     try:
-        sessions = fetch_sessions(con, every_session_events=True)
+        sessions = fetch_sessions(con, as_of, every_session_events=True)
     finally:
         con.execute(sql.load("engine/drop_session_team"))
     n = len(sessions.idle)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
+from app import textsafe
 from app.engine import recompute
 from app.errors import EXIT_OK, EXIT_REJECTED
 from app.ingest.importer import FileResult, import_into
@@ -81,7 +82,8 @@ class _ProgressBar:
             )
             self.bar.start()
         if file not in self.tasks:
-            self.tasks[file] = self.bar.add_task(_short(file), total=total or 1)
+            # the description is Rich markup: a file name is escaped, never parsed
+            self.tasks[file] = self.bar.add_task(textsafe.markup(_short(file), None), total=total or 1)
         self.bar.update(self.tasks[file], completed=done)
 
     def close(self) -> None:
@@ -99,13 +101,16 @@ def _short(path: str, width: int = 40) -> str:
     return path if len(path) <= width else "..." + path[-(width - 3) :]
 
 
+FILE_MAX_LEN = 240  # a path is longer than a name, still never printed whole when huge
+
+
 def render_text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         note = " (already imported: skipped)" if r.skipped else ""
         revised = f" ({r.revised} revised an earlier export)" if r.revised else ""
         lines.append(
-            f"{r.file}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
+            f"{textsafe.show(r.file, FILE_MAX_LEN)}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
             f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
         )
     if len(results) > 1:
@@ -147,7 +152,8 @@ def run(args) -> int:
     if not args.quiet:
         for r in results:
             for warning in r.warnings:
-                _say(f"{r.file}: {warning}")
+                # warnings quote input (extra column names): shown, cut
+                _say(f"{textsafe.show(r.file, FILE_MAX_LEN)}: {textsafe.show(warning, 400)}")
     if args.format == "json":
         print(summaries_json(results))
     else:

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from app import store
+from app.errors import EXIT_DIFFERENCES
 from app.reports.params import ReportParams
 from app.reports.render import FORMATS, render
 from app.reports.runner import build
@@ -37,10 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="DAY", help="first day included (YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DAY", help="last day included (YYYY-MM-DD)")
     parser.add_argument(
+        "--all",
+        action="store_true",
+        help="reconcile: list the matching rows too (status match)",
+    )
+    parser.add_argument(
         "--tz",
         metavar="ZONE",
         default=None,
-        help="daily and chargeback: the zone whose calendar days group the windows (R3; default UTC)",
+        help="daily, chargeback, reconcile, gaps: the zone whose calendar days group the windows (R3; default UTC)",
     )
 
 
@@ -53,6 +59,7 @@ def params_from_args(args: argparse.Namespace) -> ReportParams:
         since=parse_day(args.since),
         until=parse_day(args.until),
         tz=tz,
+        all=bool(getattr(args, "all", False)),
     )
 
 
@@ -64,4 +71,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         con.close()
     sys.stdout.write(render(frame, args.name, args.format, params))
+    if args.name == "reconcile" and frame.filter(frame["status"] != "match").height:
+        return EXIT_DIFFERENCES  # R24: scripts run it after every export import
     return 0

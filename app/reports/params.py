@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from app import sql
+from app import sql, textsafe
 from app.errors import UsageError
 from app.reports.spec import REPORTS, ReportSpec
 from app.timeutil import format_instant, parse_zone
@@ -25,17 +25,18 @@ class ReportParams:
     since: date | None = None
     until: date | None = None
     tz: str = "UTC"
+    all: bool = False  # reconcile: list the matches too (--all)
 
     def describe(self) -> str:
         """One line for people: what this selection is."""
         parts = [f"as of {format_instant(self.as_of)}"]
-        parts.append(f"team {self.team}" if self.team else "all teams")
+        parts.append(f"team {textsafe.show(self.team)}" if self.team else "all teams")
         if self.since or self.until:
             since = self.since.isoformat() if self.since else "…"
             until = self.until.isoformat() if self.until else "…"
             parts.append(f"{since} → {until}")
         if self.tz and self.tz != "UTC":
-            parts.append(f"days in {self.tz}")
+            parts.append(f"days in {textsafe.show(self.tz)}")
         return " · ".join(parts)
 
 
@@ -64,10 +65,12 @@ def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams
             takers = ", ".join(s.name for s in REPORTS.values() if s.takes_tz)
             raise UsageError(f"--tz applies to {takers} only (R3), not to {spec.name}")
         parse_zone(params.tz)
+    if params.all and spec.name != "reconcile":
+        raise UsageError(f"--all applies to reconcile only, not to {spec.name}")
     if params.team is not None:
         if not spec.takes_team:
             raise UsageError(f"report {spec.name} has no team: drop --team")
         teams = known_teams(con)
         if params.team not in teams:
-            listed = ", ".join(teams) if teams else "none yet (import packs or logs first)"
-            raise UsageError(f"unknown team {params.team!r}; the known teams are: {listed}")
+            listed = textsafe.listing(teams) if teams else "none yet (import packs or logs first)"
+            raise UsageError(f"unknown team '{textsafe.show(params.team)}'; the known teams are: {listed}")

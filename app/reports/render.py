@@ -14,7 +14,9 @@ import polars as pl
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from app import textsafe
 from app.errors import UsageError
 from app.reports.params import ReportParams, spec_for
 from app.reports.spec import DURATIONS, HEADINGS
@@ -94,8 +96,12 @@ def _human(column: str, value) -> str:
         return f"{value:,.1f}"
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
-    return str(value)
+    # text from input (names, a reject's raw line): escapes shown, long text cut
+    return textsafe.show(value, _CELL_MAX_LEN.get(column, textsafe.MAX_LEN))
 
+
+# a rejected line is read to find what is wrong with it: more of it than of a name
+_CELL_MAX_LEN = {"raw": 240, "reason": 240, "file": 160}
 
 TABLE_MAX_ROWS = 1000  # a terminal table beyond this helps nobody; csv/json give all
 
@@ -118,14 +124,18 @@ def to_table(
     )
     if df.is_empty():
         where = f" ({caption})" if caption else ""
-        console.print(f"{spec.title}: nothing to show{where}.")
+        console.print(Text(f"{spec.title}: nothing to show{where}."))
         return console.file.getvalue()
-    table = Table(title=spec.title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
+    # the caption names the team asked for: a Text, never parsed as markup
+    table = Table(
+        title=spec.title, caption=Text(caption) if caption else None, box=box.SIMPLE_HEAD, title_justify="left"
+    )
     for column, dtype in df.schema.items():
         numeric = dtype.is_numeric() or column in DURATIONS
         table.add_column(HEADINGS.get(column, column), justify="right" if numeric else "left", overflow="fold")
     for row in df.head(max_rows).iter_rows():
-        table.add_row(*(_human(c, v) for c, v in zip(df.columns, row)))
+        # Text cells: Rich never parses a name as markup ("[/bold]x" would raise)
+        table.add_row(*(Text(_human(c, v)) for c, v in zip(df.columns, row)))
     console.print(table)
     if df.height > max_rows:
         console.print(

@@ -3,18 +3,15 @@ on results valid at ``as_of`` (R4), return exactly the contract's columns."""
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import polars as pl
 
-from app import sql
-from app.engine import set_as_of, use_results_as_of
-from app.reports import waste
+from app.engine import use_results_as_of
+from app.reports import forecast, sqlrun, waste
 from app.reports.params import ReportParams, check, spec_for
 
 # Reports the engine computes before their SQL runs (app/reports/<name>.py).
-COMPUTED = {"waste": waste.frame}
+COMPUTED = {"waste": waste.frame, "forecast": forecast.frame}
 
 
 def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
@@ -24,32 +21,16 @@ def apply_as_of(con: duckdb.DuckDBPyConnection, as_of) -> None:
     use_results_as_of(con, as_of)
 
 
-def bound_params(query_text: str, params: ReportParams) -> dict:
-    values = {
-        "as_of": params.as_of,
-        "team": params.team,
-        "since": params.since,
-        "until": params.until,
-        "tz": params.tz or "UTC",
-    }
-    # DuckDB refuses named parameters a query does not use.
-    return {k: v for k, v in values.items() if re.search(rf"\${k}\b", query_text)}
-
-
 def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl.DataFrame:
     """Run one report's SQL on the results as they stand on ``con`` (no
     engine call: tests feed hand-made charges/allocations/denials here).
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
     check(con, spec, params)
-    # The views' own R4 bound (stg_events reads a session variable): idle.
-    set_as_of(con, params.as_of)
-    con.execute(sql.load("reports/set_tz"), [params.tz or "UTC"])  # R3: v_daily_totals' days
-    if name in COMPUTED:  # the engine replays first, SQL sums
-        frame = COMPUTED[name](con, params, lambda text: bound_params(text, params))
+    if name in COMPUTED:  # Python models or engine replays around their SQL
+        frame = COMPUTED[name](con, params)
     else:
-        text = sql.load(f"reports/{name}")
-        frame = con.sql(text, params=bound_params(text, params) or None).pl()
+        frame = sqlrun.run(con, f"reports/{name}", params)
     if tuple(frame.columns) != spec.columns:  # the contract, not a user error
         raise RuntimeError(f"queries/reports/{name}.sql returned {frame.columns}, expected {list(spec.columns)}")
     return frame

@@ -108,6 +108,22 @@ REPORTS: dict[str, ReportSpec] = {
             takes_team=False,  # R20: all teams together
         ),
         ReportSpec(
+            "forecast",
+            "Forecast (R21)",
+            (
+                "team",
+                "balance",
+                "burn_30d",
+                "runs_out_on",
+                "highest_rate",
+                "tokens_at_risk",
+                "forecast_30d",
+                "backtest_error",
+            ),
+            "team",
+            None,  # a projection from --as-of forward
+        ),
+        ReportSpec(
             "waste",
             "Idle savings and open-product waste (R22)",
             ("user", "product", "windows", "tokens", "idle_savings_tokens", "open_waste_tokens"),
@@ -121,6 +137,31 @@ REPORTS: dict[str, ReportSpec] = {
             ("month", "team", "group", "tokens", "cost", "currency"),
             "month, team, group",
             "the day of window_start (in --tz)",
+            takes_tz=True,
+        ),
+        ReportSpec(
+            "reconcile",
+            "The vendor's bill against the computed charges (R24)",
+            (
+                "day",
+                "user",
+                "product",
+                "team_billed",
+                "team_computed",
+                "tokens_billed",
+                "tokens_computed",
+                "status",
+            ),
+            "day, user, product",
+            "day (in --tz)",
+            takes_tz=True,
+        ),
+        ReportSpec(
+            "gaps",
+            "Days missing from the vendor's exports (R24)",
+            ("day", "tokens_computed"),
+            "day",
+            "day (in --tz)",
             takes_tz=True,
         ),
     )
@@ -179,6 +220,11 @@ HEADINGS: dict[str, str] = {
     "month": "Month",
     "group": "Group",
     "cost": "Cost",
+    "team_billed": "Team billed",
+    "team_computed": "Team computed",
+    "tokens_billed": "Billed",
+    "tokens_computed": "Computed",
+    "status": "Status",
 }
 
 # Columns holding seconds: shown as h:mm:ss in tables (raw seconds in csv/json).

@@ -8,16 +8,16 @@ import duckdb
 import polars as pl
 import pyarrow as pa
 
-from app import sql
 from app.engine.replay import replay_windows
+from app.reports import sqlrun
 from app.reports.params import ReportParams
 
 
-def replays_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
+def replays_table(con: duckdb.DuckDBPyConnection, as_of) -> pa.Table:
     """One row per window of each replay: replay, user_id, product_id,
     team_id, window_start (UTC), tokens."""
     parts = []
-    for name, w in replay_windows(con).items():
+    for name, w in replay_windows(con, as_of).items():
         parts.append(
             pa.table(
                 {
@@ -33,11 +33,10 @@ def replays_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
     return pa.concat_tables(parts)
 
 
-def frame(con: duckdb.DuckDBPyConnection, params: ReportParams, bound) -> pl.DataFrame:
-    """The waste report; ``bound(text)`` gives the query's parameters."""
-    con.register("waste_replays", replays_table(con))
+def frame(con: duckdb.DuckDBPyConnection, params: ReportParams) -> pl.DataFrame:
+    """The waste report: the data contract's columns and order."""
+    con.register("waste_replays", replays_table(con, params.as_of))
     try:
-        text = sql.load("reports/waste")
-        return con.sql(text, params=bound(text) or None).pl()
+        return sqlrun.run(con, "reports/waste", params)
     finally:
         con.unregister("waste_replays")

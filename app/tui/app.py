@@ -26,9 +26,11 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from app import textsafe
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
+from app.dashboard.filters import WARN_BELOW_PERCENT
 from app.errors import FlexdashError, StoreBusy
 from app.timeutil import format_instant, now_utc
 from app.tui.commands import DashboardCommands
@@ -69,7 +71,7 @@ class FlexdashApp(App):
         team: str | None = None,
         since=None,
         until=None,
-        warn_below: float = 10.0,
+        warn_below: float = WARN_BELOW_PERCENT,
         refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
         theme: str = "textual-dark",
         cursor_blink: bool = True,
@@ -301,7 +303,10 @@ class FlexdashApp(App):
         if self.filters.team and teams and self.filters.team not in teams:
             # an admin typo (--team): say so and show every team, never an empty grid
             self.notify(
-                f"unknown team {self.filters.team!r}; the teams are: {', '.join(teams)}", severity="warning", timeout=8
+                f"unknown team '{textsafe.show(self.filters.team)}'; the teams are: {textsafe.listing(teams)}",
+                severity="warning",
+                timeout=8,
+                markup=False,  # names are data, never markup
             )
             self.filters = self.filters.with_(team=None)
             self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
@@ -345,7 +350,10 @@ class FlexdashApp(App):
             message = str(error)
         else:
             message = f"could not read the store: {type(error).__name__}: {error}"
-        self.notify(message, title="flexdash", severity="error", timeout=8)
+        # messages quote names from input: shown, never read as markup
+        self.notify(
+            textsafe.show(message, 2000, newlines=True), title="flexdash", severity="error", timeout=8, markup=False
+        )
         for pane in self.query(Pane):
             pane.loading = False
         self.busy = False
@@ -384,7 +392,7 @@ def make_app(
     team: str | None = None,
     since=None,
     until=None,
-    warn_below: float = 10.0,
+    warn_below: float = WARN_BELOW_PERCENT,
     theme: str = "textual-dark",
     refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
     cursor_blink: bool = True,

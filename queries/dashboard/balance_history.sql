@@ -1,14 +1,14 @@
 -- dashboard/balance_history: a team's balance at the end of each day, with
 -- the tokens bought and forfeited and the packs that expired that day (the Balances chart).
--- Rules: R13 (validity, forfeits at expiry), R14 (allocations drawn by
+-- Rules: R13 (validity from v_packs: a pack counts from purchased_on and
+-- forfeits what is left on expires_on), R14 (allocations drawn by
 -- charges), R15 (balance = remaining tokens of valid packs).
 -- Grain: one row per day in [$first_day, $last_day].
 -- $team: NULL for all teams together; $as_of bounds the allocations (R4).
 WITH p AS (
-    SELECT pack_id, tokens, purchased_on,
-           CAST(purchased_on + INTERVAL 1 YEAR AS DATE) AS expires_on
-    FROM packs
-    WHERE $team IS NULL OR team_id = (SELECT team_id FROM teams WHERE team = $team)
+    SELECT pack_id, tokens, purchased_on, expires_on
+    FROM v_packs
+    WHERE $team IS NULL OR team = $team
 ), drawn AS (
     -- tokens drawn from each pack per day
     SELECT a.pack_id, CAST(c.window_start AS DATE) AS day, sum(a.tokens) AS tokens

@@ -5,7 +5,7 @@
 INSERT INTO main.engine_runs
 SELECT coalesce((SELECT max(run_id) FROM main.engine_runs), 0) + 1, now(),
        CAST($as_of AS TIMESTAMPTZ),
-       (SELECT count(*) FROM stg_events),
+       (SELECT count(*) FROM stg_events(CAST($as_of AS TIMESTAMPTZ))),
        (SELECT count(*) FROM main.charges),
        (SELECT count(*) FROM main.denials),
        CAST($seconds AS DOUBLE)

@@ -3,6 +3,6 @@
 -- engine/sessions (billable sessions) and engine/store_results /
 -- engine/temp_results (the exclusions, R18b). TEMP tables work on read-only
 -- connections too.
--- Grain: one row per session, events up to the as-of (R4).
+-- Grain: one row per session, events up to $as_of (R4).
 CREATE OR REPLACE TEMP TABLE engine_session_team AS
-SELECT * FROM int_session_team;
+SELECT * FROM int_session_team(CAST($as_of AS TIMESTAMPTZ));

@@ -10,7 +10,8 @@ SELECT CAST(k.session_id AS VARCHAR)        AS session_id,
        CAST(i.interval_end AS TIMESTAMPTZ)   AS interval_end,
        CAST(round(i.active_seconds) AS BIGINT) AS active_seconds,
        CAST(i.excluded AS BOOLEAN)           AS excluded
-FROM int_active_intervals i
+FROM int_active_intervals($as_of, since := CAST($from AS TIMESTAMPTZ),
+                          until := CAST($to AS TIMESTAMPTZ)) i
 JOIN sessions k ON k.session_key = i.session_key
 WHERE i.user_id = $user_id AND i.product_id = $product_id
   AND ($from IS NULL OR i.interval_end >= $from)

@@ -9,7 +9,7 @@ SELECT CAST(r.run_no AS BIGINT)          AS run_no,
        CAST(round(r.run_seconds) AS BIGINT) AS run_seconds,
        CAST(r.sessions AS BIGINT)        AS sessions,
        CAST(r.chargeable AS BOOLEAN)     AS chargeable
-FROM int_runs r
+FROM int_runs($as_of) r
 WHERE r.user_id = $user_id AND r.product_id = $product_id
   AND ($from IS NULL OR r.run_end >= $from)
   AND ($to IS NULL OR r.run_start < $to)

@@ -1,6 +1,5 @@
 -- reports/explain_sessions: the sessions of one user and product that
--- overlap [$from, $to) (NULL: unbounded), as of the connection's
--- flexdash_as_of (R4).
+-- overlap [$from, $to) (NULL: unbounded), events up to $as_of (R4).
 -- Rules: R5 (span, unterminated), R6 (active / idle-paused seconds, idle
 -- detection by version), R12 (billed team and how it was found), R12b, R17,
 -- R18, R18b (the one exclusion reason; an excluded session adds no active
@@ -21,9 +20,11 @@ SELECT CAST(k.session_id AS VARCHAR)      AS session_id,
        CAST(s.unterminated AS BOOLEAN)    AS unterminated,
        CAST(st.exclusion_reason AS VARCHAR) AS exclusion_reason,
        CAST(s.session_key AS INTEGER)     AS session_key
-FROM int_sessions s
-JOIN int_session_activity a ON a.session_key = s.session_key
-JOIN int_session_team st    ON st.session_key = s.session_key
+FROM int_sessions($as_of, since := CAST($from AS TIMESTAMPTZ), until := CAST($to AS TIMESTAMPTZ)) s
+JOIN int_session_activity($as_of, since := CAST($from AS TIMESTAMPTZ), until := CAST($to AS TIMESTAMPTZ)) a
+  ON a.session_key = s.session_key
+JOIN int_session_team($as_of, since := CAST($from AS TIMESTAMPTZ), until := CAST($to AS TIMESTAMPTZ)) st
+  ON st.session_key = s.session_key
 JOIN sessions k             ON k.session_key = s.session_key
 JOIN devices d              ON d.device_id = s.device_id
 LEFT JOIN teams t           ON t.team_id = st.team_id

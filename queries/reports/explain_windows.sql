@@ -27,7 +27,7 @@ SELECT CAST(w.window_start AS TIMESTAMPTZ) AS window_start,
        CAST(w.tokens AS BIGINT)            AS tokens,
        CAST(r.tokens_per_day AS BIGINT)    AS rate,
        CAST(r.effective_from AS DATE)      AS rate_from,
-       CAST((SELECT min(x.run_no) FROM int_runs x
+       CAST((SELECT min(x.run_no) FROM int_runs($as_of) x
              WHERE x.user_id = $user_id AND x.product_id = $product_id
                AND x.run_start <= w.window_start AND w.window_start <= x.run_end) AS BIGINT) AS opening_run,
        CAST(k.session_id AS VARCHAR)       AS session_id,

@@ -3,9 +3,7 @@
 -- Rules: R5 (span = first to last event of a session), R6 (active = the
 -- union of 15-minute stretches after login/activity events for versions
 -- with idle detection, the whole span otherwise; idle = span - active),
--- R4 (events after the as-of instant are ignored: the views read
--- stg_events, bounded by the session variable flexdash_as_of, which
--- app.reports sets to $as_of before running this).
+-- R4 (events after $as_of are ignored).
 -- Decision: every session counts, excluded ones too (this is about use, not
 -- billing; as v_idle_summary). Seconds are rounded to whole seconds.
 -- Filters: $team (the session's billed team, R12); $since/$until
@@ -17,8 +15,11 @@ SELECT CAST(u.user_name AS VARCHAR)          AS "user",
        CAST(round(sum(a.span_seconds)) AS BIGINT)   AS span_seconds,
        CAST(round(sum(a.active_seconds)) AS BIGINT) AS active_seconds,
        CAST(round(sum(a.span_seconds)) - round(sum(a.active_seconds)) AS BIGINT) AS idle_seconds
-FROM int_session_activity a
-JOIN int_session_team st ON st.session_key = a.session_key
+FROM int_session_activity($as_of, since := CAST(CAST($since AS DATE) AS TIMESTAMPTZ),
+                          until := CAST(CAST($until AS DATE) + INTERVAL 1 DAY AS TIMESTAMPTZ)) a
+JOIN int_session_team($as_of, since := CAST(CAST($since AS DATE) AS TIMESTAMPTZ),
+                      until := CAST(CAST($until AS DATE) + INTERVAL 1 DAY AS TIMESTAMPTZ)) st
+  ON st.session_key = a.session_key
 LEFT JOIN teams t        ON t.team_id = st.team_id
 JOIN users u             ON u.user_id = a.user_id
 JOIN products p          ON p.product_id = a.product_id

@@ -9,8 +9,7 @@
 -- Decisions: one row per currency the charges were paid in (days = charges
 -- that drew from packs in it, tokens = tokens drawn in it); a subscription
 -- price in another currency is no price for that row (no_price); the
--- store's first instant is its first event, else its first charge (usage
--- known only from charges).
+-- store's first day is history_first_day's.
 -- Grain: one row per user x product x currency, sorted by saving
 -- descending (no saving last), user, product.
 WITH recent AS (
@@ -22,14 +21,9 @@ WITH recent AS (
     WHERE cc.window_start > $as_of - INTERVAL 365 DAY AND cc.window_start <= $as_of
     GROUP BY ALL
 ),
-first_seen AS (
-    SELECT coalesce((SELECT min(ts) FROM events WHERE ts <= $as_of),
-                    (SELECT min(window_start) FROM charges WHERE window_start <= $as_of)) AS t
-),
 coverage AS (
-    SELECT least(365, date_diff('day', CAST(timezone('UTC', t) AS DATE),
-                                CAST(timezone('UTC', $as_of) AS DATE)) + 1) AS coverage_days
-    FROM first_seen
+    SELECT least(365, date_diff('day', first_day, CAST(timezone('UTC', $as_of) AS DATE)) + 1) AS coverage_days
+    FROM history_first_day($as_of)
 ),
 rate_now AS (
     SELECT product_id, tokens_per_day FROM stg_rate_periods

@@ -1,15 +1,27 @@
--- int_sessions: one product run on one device, with its span and attributes.
--- Rules: R5 (span = first to last event; no logout = unterminated, ending at
--- its last event), R6 (idle_detection: the session's version_year >= the
--- product's idle_detection_since), R18 (linux flag), R12b (rated = the
--- product is in the rate table).
--- Decision: the rate row that decides idle detection and Linux support is
--- the one in force at the session's first event (stg_rate_periods).
+-- int_sessions(as_of, since, until): one product run on one device, with its
+-- span and attributes.
+-- Rules: R4 (events up to as_of), R5 (span = first to last event; no logout
+-- = unterminated, ending at its last event), R6 (idle_detection: the
+-- session's version_year >= the product's idle_detection_since), R18 (linux
+-- flag), R12b (rated = the product is in the rate table), R10/R11 (the rate
+-- row in force at the session's first event gives product_kind and
+-- host_product).
+-- Decision: the rate row that decides idle detection, Linux support and
+-- plug-in kind is the one in force at the session's first event.
 -- Attributes (user, product, version, device, os) are those of the
 -- session's first event; named_team_id is the first team its rows name.
--- Grain: one row per session (session_key), events up to as-of (R4).
-CREATE OR REPLACE VIEW int_sessions AS
-WITH s AS (
+-- Period: the sessions that overlap [since, until) (session_start < until
+-- and session_end >= since; NULL = open). A session ends at or after since
+-- exactly when it has an event in [since, as_of], so only those sessions'
+-- events are grouped, each session whole.
+-- Grain: one row per session (session_key).
+CREATE OR REPLACE MACRO int_sessions(as_of, since := CAST(NULL AS TIMESTAMPTZ),
+                                     until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
+WITH live AS (
+    SELECT DISTINCT session_key FROM stg_events(as_of)
+    WHERE ts >= CAST(since AS TIMESTAMPTZ)
+),
+s AS (
     SELECT session_key,
            arg_min(user_id, ts) AS user_id,
            arg_min(product_id, ts) AS product_id,
@@ -21,7 +33,8 @@ WITH s AS (
            max(ts) AS session_end,
            count(*) AS events,
            bool_or(event = 'logout') AS has_logout
-    FROM stg_events
+    FROM stg_events(as_of)
+    WHERE since IS NULL OR session_key IN (SELECT session_key FROM live)
     GROUP BY session_key
 )
 SELECT CAST(s.session_key AS INTEGER) AS session_key,
@@ -47,4 +60,5 @@ FROM s
 JOIN versions v ON v.version_id = s.version_id
 LEFT JOIN stg_rate_periods r
        ON r.product_id = s.product_id
-      AND s.session_start >= r.period_start AND s.session_start < r.period_end;
+      AND s.session_start >= r.period_start AND s.session_start < r.period_end
+WHERE until IS NULL OR s.session_start < CAST(until AS TIMESTAMPTZ);

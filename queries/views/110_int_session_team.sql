@@ -1,4 +1,5 @@
--- int_session_team: the team each session bills, and why it is excluded.
+-- int_session_team(as_of, since, until): the team each session bills, and
+-- why it is excluded; the sessions of int_sessions(as_of, since, until).
 -- Rules: R12 (billed team: the team named in the session's log rows; else
 -- among the teams assigning the user that product (code or '*') the first
 -- by assigned_on then team; else the user's first team by the same order;
@@ -9,10 +10,12 @@
 -- Decision: "then team id" compares team names, because dense ids depend
 -- on the order files were imported in and the result must not. Assignments
 -- are taken as they stand (assigned_on orders them, it does not gate them).
--- Grain: one row per session; exclusion_reason NULL = billable.
-CREATE OR REPLACE VIEW int_session_team AS
+-- Grain: one row per session; exclusion_reason NULL = billable. Carries the
+-- int_sessions attributes the readers need (device, os, unterminated, kind).
+CREATE OR REPLACE MACRO int_session_team(as_of, since := CAST(NULL AS TIMESTAMPTZ),
+                                         until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
 WITH s AS MATERIALIZED (
-    SELECT * FROM int_sessions
+    SELECT * FROM int_sessions(as_of, since := since, until := until)
 ),
 a AS (
     SELECT a.team_id, a.user_id, a.product, a.assigned_on, t.team
@@ -66,6 +69,11 @@ SELECT CAST(r.session_key AS INTEGER) AS session_key,
        CAST(r.session_start AS TIMESTAMPTZ) AS session_start,
        CAST(r.session_end AS TIMESTAMPTZ) AS session_end,
        CAST(r.idle_detection AS BOOLEAN) AS idle_detection,
+       CAST(r.device_id AS INTEGER) AS device_id,
+       r.os,
+       CAST(r.unterminated AS BOOLEAN) AS unterminated,
+       CAST(r.product_kind AS VARCHAR) AS product_kind,
+       CAST(r.host_product AS VARCHAR) AS host_product,
        CAST(CASE
            WHEN r.team_id IS NULL THEN 'team_unresolved'
            WHEN NOT r.rated THEN 'unknown_product'

@@ -1,4 +1,5 @@
--- int_active_intervals: the stretches of a session that count as active use.
+-- int_active_intervals(as_of, since, until): the stretches of a session that
+-- count as active use, for int_session_team's sessions (events up to as_of).
 -- Rules: R6. With idle detection (int_sessions.idle_detection) a session is
 -- active over the union of [e, min(e + 15 min, session end)] for its login
 -- and activity events e: two such events at most 900 s apart (an idle gap
@@ -7,14 +8,15 @@
 -- excluded: the session has an exclusion reason (R18b) and adds no active
 -- time to runs (R7); its intervals are still listed for the idle summary.
 -- Grain: one row per session x active interval.
-CREATE OR REPLACE VIEW int_active_intervals AS
+CREATE OR REPLACE MACRO int_active_intervals(as_of, since := CAST(NULL AS TIMESTAMPTZ),
+                                                    until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
 WITH st AS MATERIALIZED (
-    SELECT * FROM int_session_team
+    SELECT * FROM int_session_team(as_of, since := since, until := until)
 ),
 meaningful AS (
     SELECT e.session_key, e.ts,
            CASE WHEN e.ts - lag(e.ts) OVER w > INTERVAL 900 SECOND THEN 1 ELSE 0 END AS breaks
-    FROM stg_events e
+    FROM stg_events(as_of) e
     WHERE e.event IN ('login', 'activity')
       AND e.session_key IN (SELECT session_key FROM st WHERE idle_detection)
     WINDOW w AS (PARTITION BY e.session_key ORDER BY e.ts)

@@ -1,8 +1,10 @@
--- int_session_activity: active and idle-paused time of each session.
+-- int_session_activity(as_of, since, until): active and idle-paused time of
+-- each session of int_sessions(as_of, since, until).
 -- Rules: R5 (span), R6 (idle_seconds = span - active: the time idle
 -- detection paused billing; 0 for versions without idle detection).
 -- Grain: one row per session.
-CREATE OR REPLACE VIEW int_session_activity AS
+CREATE OR REPLACE MACRO int_session_activity(as_of, since := CAST(NULL AS TIMESTAMPTZ),
+                                                    until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
 SELECT CAST(s.session_key AS INTEGER) AS session_key,
        CAST(s.user_id AS INTEGER) AS user_id,
        CAST(s.product_id AS INTEGER) AS product_id,
@@ -14,7 +16,8 @@ SELECT CAST(s.session_key AS INTEGER) AS session_key,
        CAST(s.span_seconds - coalesce(a.active_seconds, 0) AS DOUBLE) AS idle_seconds,
        CAST(s.idle_detection AS BOOLEAN) AS idle_detection,
        CAST(s.unterminated AS BOOLEAN) AS unterminated
-FROM int_sessions s
+FROM int_sessions(as_of, since := since, until := until) s
 LEFT JOIN (SELECT session_key, sum(active_seconds) AS active_seconds
-           FROM int_active_intervals GROUP BY session_key) a
+           FROM int_active_intervals(as_of, since := since, until := until)
+           GROUP BY session_key) a
        ON a.session_key = s.session_key;

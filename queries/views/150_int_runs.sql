@@ -1,17 +1,18 @@
--- int_runs: maximal continuous stretches of active use per user x product.
+-- int_runs(as_of): maximal continuous stretches of active use per user x
+-- product, from every session up to as_of (a run may join any of them).
 -- Rules: R7 (active intervals of all non-excluded sessions merged across
 -- sessions, devices and versions; intervals that touch or overlap form one
 -- run), R8 (runs of 300 s or less can open no window: chargeable flag).
 -- The engine (app/engine) computes the same runs in numpy; this view is
 -- for reports and `flexdash explain`.
 -- Grain: one row per user x product x run.
-CREATE OR REPLACE VIEW int_runs AS
+CREATE OR REPLACE MACRO int_runs(as_of) AS TABLE
 WITH i AS (
     SELECT user_id, product_id, session_key, interval_start, interval_end,
            max(interval_end) OVER (PARTITION BY user_id, product_id
                                    ORDER BY interval_start, interval_end
                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-    FROM int_active_intervals
+    FROM int_active_intervals(as_of)
     WHERE NOT excluded
 ),
 numbered AS (

@@ -38,14 +38,13 @@ from datetime import UTC, datetime
 from app import store
 from app.engine import recompute, use_results_as_of
 from app.engine.billing import compute
-from app.engine.recompute import set_as_of
 db, what = sys.argv[1], sys.argv[2]
 out = {}
 if what == "recompute":
     con = store.connect_write(db)
     t = time.perf_counter(); s = recompute(con); out["seconds"] = time.perf_counter() - t
     out.update(events=s.events, charges=s.charges, denials=s.denials)
-    t = time.perf_counter(); set_as_of(con, s.as_of); compute(con)
+    t = time.perf_counter(); compute(con, s.as_of)
     out["compute_only"] = time.perf_counter() - t
     con.close()
 else:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.engine import set_as_of
 from tests.engine.conftest import work
 
 
@@ -17,8 +16,9 @@ def day(b, date, user="ann", product="ACAD", start="09:00", end="10:00", **attrs
 
 
 def pack_state(b, as_of):
-    set_as_of(b.con, as_of)
-    rows = b.con.execute("SELECT pack_id, consumed, forfeited, remaining FROM v_pack_state ORDER BY pack_id").fetchall()
+    rows = b.con.execute(
+        "SELECT pack_id, consumed, forfeited, remaining FROM v_pack_state(?) ORDER BY pack_id", [as_of]
+    ).fetchall()
     return {r[0]: r[1:] for r in rows}
 
 
@@ -169,8 +169,10 @@ def test_r15_balance_is_remaining_of_valid_packs(b):
     b.pack("C", "T1", 30, "2026-06-01")
     day(b, "2026-02-02")
     b.recompute()
-    set_as_of(b.con, datetime(2026, 3, 15, tzinfo=UTC))
-    balance = b.con.execute("SELECT sum(remaining) FROM v_pack_state WHERE valid_now AND team = 'T1'").fetchall()[0][0]
+    balance = b.con.execute(
+        "SELECT sum(remaining) FROM v_pack_state(?) WHERE valid_now AND team = 'T1'",
+        [datetime(2026, 3, 15, tzinfo=UTC)],
+    ).fetchall()[0][0]
     # A expired 2026-03-01 (forfeits 93), C not bought yet: balance = B's 50.
     assert balance == 50
 
@@ -181,7 +183,9 @@ def test_r15_team_balances_view(b):
     b.team("T2")  # a team without packs
     day(b, "2026-03-02")
     b.recompute()
-    set_as_of(b.con, datetime(2026, 3, 15, tzinfo=UTC))
-    rows = b.con.execute("SELECT team, balance, consumed, forfeited FROM v_team_balances ORDER BY team").fetchall()
+    rows = b.con.execute(
+        "SELECT team, balance, consumed, forfeited FROM v_team_balances(?) ORDER BY team",
+        [datetime(2026, 3, 15, tzinfo=UTC)],
+    ).fetchall()
     # The 3/2 charge draws 7 from B (A expired 3/1 with 100 left, forfeited).
     assert rows == [("T1", 43, 7, 100), ("T2", 0, 0, 0)]

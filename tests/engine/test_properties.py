@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import store as store_mod
-from app.engine import set_as_of
 from app.engine.billing import compute
 from app.engine.intervals import load_billable
 from tests.engine.builder import Builder, iso
@@ -187,9 +186,8 @@ def test_invariants_and_import_order(two_stores, data, seed):
             assert cur[2] >= prev[3]
 
     # R13: per pack consumed + forfeited + remaining = tokens, none negative.
-    set_as_of(con_a, AS_OF)
     for tokens, consumed, forfeited, remaining in con_a.execute(
-        "SELECT tokens, consumed, forfeited, remaining FROM v_pack_state"
+        "SELECT tokens, consumed, forfeited, remaining FROM v_pack_state(?)", [AS_OF]
     ).fetchall():
         assert consumed + forfeited + remaining == tokens
         assert min(consumed, forfeited, remaining) >= 0
@@ -198,17 +196,18 @@ def test_invariants_and_import_order(two_stores, data, seed):
     replay(con_a)
 
     # The engine's numpy intervals are the view's (int_active_intervals, R6).
-    got = load_billable(con_a).intervals
+    got = load_billable(con_a, AS_OF).intervals
     view = con_a.execute(
         "SELECT session_key, epoch_us(interval_start), epoch_us(interval_end) "
-        "FROM int_active_intervals WHERE NOT excluded ORDER BY 1, 2, 3"
+        "FROM int_active_intervals(?) WHERE NOT excluded ORDER BY 1, 2, 3",
+        [AS_OF],
     ).fetchall()
     assert sorted(zip(got.session_key.tolist(), got.start.tolist(), got.end.tolist())) == view
 
     # The vectorised path and the one-window-at-a-time path agree.
     # So do one group per key batch (app/engine/batches.py) and one pass.
-    fast = compute(con_a)
-    for other in (compute(con_a, force_scalar=True), compute(con_a, max_key=1)):
+    fast = compute(con_a, AS_OF)
+    for other in (compute(con_a, AS_OF, force_scalar=True), compute(con_a, AS_OF, max_key=1)):
         for name in (
             "charge_start",
             "charge_user",
@@ -222,4 +221,3 @@ def test_invariants_and_import_order(two_stores, data, seed):
             assert np.array_equal(getattr(fast, name), getattr(other, name)), name
         assert fast.alloc_pack.tolist() == other.alloc_pack.tolist()
         assert sorted(fast.denial_ts.tolist()) == sorted(other.denial_ts.tolist())
-    set_as_of(con_a, None)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app import store as store_mod
-from app.engine import set_as_of, use_results_as_of
+from app.engine import use_results_as_of
 from tests.engine.builder import iso
 from tests.engine.conftest import work
 
 
 def intervals(b, session):
     rows = b.con.execute(
-        "SELECT i.interval_start, i.interval_end FROM int_active_intervals i "
+        "SELECT i.interval_start, i.interval_end FROM int_active_intervals(NULL) i "
         "JOIN sessions s USING (session_key) WHERE s.session_id = ? ORDER BY 1",
         [session],
     ).fetchall()
@@ -23,7 +23,7 @@ def test_r5_span_and_unterminated_flag(b):
     b.session("closed", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"), ("2026-03-02T10:30:00Z", "logout")])
     b.session("open", "ann", "ACAD", [("2026-03-02T11:00:00Z", "login"), ("2026-03-02T11:20:00Z", "activity")])
     rows = b.con.execute(
-        "SELECT s.session_id, i.span_seconds, i.unterminated FROM int_sessions i "
+        "SELECT s.session_id, i.span_seconds, i.unterminated FROM int_sessions(NULL) i "
         "JOIN sessions s USING (session_key) ORDER BY 1"
     ).fetchall()
     # The unterminated session ends at its last event (11:20): 20 min.
@@ -45,7 +45,7 @@ def test_r6_idle_gap_of_exactly_15_minutes_pauses_nothing(b):
     )
     # [10:00,10:15] and [10:15,10:30] touch: one stretch; 10:30-10:45 is idle.
     assert intervals(b, "s") == [("10:00:00", "10:30:00"), ("10:45:00", "11:00:00")]
-    row = b.con.execute("SELECT span_seconds, active_seconds, idle_seconds FROM int_session_activity").fetchall()
+    row = b.con.execute("SELECT span_seconds, active_seconds, idle_seconds FROM int_session_activity(NULL)").fetchall()
     assert row == [(3600.0, 2700.0, 900.0)]
 
 
@@ -83,7 +83,7 @@ def test_r6_idle_summary_per_user_and_product(b):
         "b", "ann", "ACAD", [("2026-03-03T10:00:00Z", "login"), ("2026-03-03T10:30:00Z", "logout")], version="2022"
     )
     rows = b.con.execute(
-        "SELECT user_name, product, sessions, span_seconds, active_seconds, idle_seconds FROM v_idle_summary"
+        "SELECT user_name, product, sessions, span_seconds, active_seconds, idle_seconds FROM v_idle_summary(NULL)"
     ).fetchall()
     # a: span 3600, active 900; b: span 1800 all active.
     assert rows == [("ann", "ACAD", 2, 5400.0, 2700.0, 2700.0)]
@@ -93,7 +93,7 @@ def test_r7_runs_view_merges_across_devices(b):
     b.session("a", "ann", "ACAD", [("2026-03-02T09:00:00Z", "login"), ("2026-03-02T09:04:00Z", "logout")], device="pc1")
     b.session("b", "ann", "ACAD", [("2026-03-02T09:04:00Z", "login"), ("2026-03-02T09:08:00Z", "logout")], device="pc2")
     b.pack("P", "T1", 10, "2026-01-01")
-    rows = b.con.execute("SELECT run_seconds, sessions, chargeable FROM int_runs").fetchall()
+    rows = b.con.execute("SELECT run_seconds, sessions, chargeable FROM int_runs(NULL)").fetchall()
     assert rows == [(480.0, 2, True)]
 
 
@@ -129,19 +129,15 @@ def test_r4_use_results_as_of_shadows_stored_results_on_a_read_only_connection(d
         summary = use_results_as_of(ro, datetime(2026, 3, 2, 12, tzinfo=UTC))
         assert summary is not None and summary.charges == 1
         assert ro.execute("SELECT count(*) FROM charges").fetchall() == [(1,)]
-        consumed = ro.execute("SELECT consumed, remaining FROM v_pack_state").fetchall()
+        consumed = ro.execute(
+            "SELECT consumed, remaining FROM v_pack_state(?)", [datetime(2026, 3, 2, 12, tzinfo=UTC)]
+        ).fetchall()
         assert consumed == [(7, 93)]
         # Back to a later instant: the shadows go away.
         assert use_results_as_of(ro, datetime(2026, 7, 1, tzinfo=UTC)) is None
         assert ro.execute("SELECT count(*) FROM charges").fetchall() == [(2,)]
     finally:
         ro.close()
-
-
-def test_r4_recompute_restores_the_connection_as_of(b):
-    set_as_of(b.con, datetime(2026, 1, 1, tzinfo=UTC))
-    b.recompute(datetime(2026, 6, 1, tzinfo=UTC))
-    assert b.con.execute("SELECT getvariable('flexdash_as_of')").fetchall()[0][0] == datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def test_r4_recompute_after_a_historical_as_of_writes_the_stored_tables(b):

@@ -38,7 +38,7 @@ def test_r11_plugin_charged_beside_its_host_and_reported_as_autostart(teams):
         ("2026-03-03T09:02:00Z", "ann", "RVTFAB", "T1", 4),
     ]
     rows = teams.con.execute(
-        "SELECT s.session_id, h.session_id, a.delay_seconds FROM v_plugin_autostarts a "
+        "SELECT s.session_id, h.session_id, a.delay_seconds FROM v_plugin_autostarts(NULL) a "
         "JOIN sessions s ON s.session_key = a.session_key "
         "JOIN sessions h ON h.session_key = a.host_session_key"
     ).fetchall()
@@ -50,7 +50,7 @@ def test_r11_plugin_on_another_device_is_not_an_autostart(teams):
     teams.session(
         "plug", "ann", "RVTFAB", [("2026-03-02T09:00:10Z", "login"), ("2026-03-02T10:00:00Z", "logout")], device="pc2"
     )
-    assert teams.con.execute("SELECT count(*) FROM v_plugin_autostarts").fetchall() == [(0,)]
+    assert teams.con.execute("SELECT count(*) FROM v_plugin_autostarts(NULL)").fetchall() == [(0,)]
 
 
 def test_r12_session_bills_the_team_in_its_log_rows(teams):
@@ -183,7 +183,9 @@ def test_r19_overlapping_sessions_on_two_devices_reported_charged_once(teams):
     one_hour(teams, "b", "ann", "ACAD", start="10:00", end="12:00", device="laptop")
     teams.recompute()
     assert teams.charges() == [("2026-03-02T09:00:00Z", "ann", "ACAD", "T1", 7)]
-    rows = teams.con.execute("SELECT overlap_start, overlap_end, overlap_seconds FROM v_concurrent_use").fetchall()
+    rows = teams.con.execute(
+        "SELECT overlap_start, overlap_end, overlap_seconds FROM v_concurrent_use(NULL)"
+    ).fetchall()
     assert [(r[0].hour, r[1].hour, r[2]) for r in rows] == [(10, 11, 3600.0)]
 
 
@@ -194,6 +196,6 @@ def test_r19_more_than_three_devices_within_30_days(teams):
     for n, date in enumerate(["2026-03-01", "2026-03-10", "2026-03-20", "2026-04-05"]):
         one_hour(teams, f"b{n}", "bob", "ACAD", date=date, device=f"dev{n}")
     rows = teams.con.execute(
-        "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit d JOIN users u USING (user_id)"
+        "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit(NULL) d JOIN users u USING (user_id)"
     ).fetchall()
     assert [(r[0], r[1], r[2].day) for r in rows] == [("ann", 4, 30)]

@@ -202,5 +202,5 @@ def test_explain_narrowing_leaves_the_connection_whole(store, tmp_path):
     expl = explain(store, "alice@firm.test", "ACAD", as_of=utc("2026-03-10 00:00"))
     assert expl.windows["window_start"].to_list() == [utc("2026-03-02 08:00"), utc("2026-03-03 08:00")]
     assert expl.sessions["session_id"].to_list() == ["s-mon", "s-tue"]
-    assert store.execute("SELECT count(*) FROM stg_events").fetchall() == [(6,)]
+    assert store.execute("SELECT count(*) FROM stg_events(NULL)").fetchall() == [(6,)]
     assert reports.build(store, "charges", params("2026-03-10 00:00")).height == 3

@@ -214,6 +214,8 @@ def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
         "forecast": "team,balance,burn_30d,runs_out_on,highest_rate,tokens_at_risk,forecast_30d,backtest_error",
         "waste": "user,product,windows,tokens,idle_savings_tokens,open_waste_tokens",
         "chargeback": "month,team,group,tokens,cost,currency",
+        "reconcile": "day,user,product,team_billed,team_computed,tokens_billed,tokens_computed,status",
+        "gaps": "day,tokens_computed",
     }
     df = reports.build(store, name, reports.ReportParams(as_of=utc("2026-03-01 00:00")))
     assert render(df, name, "csv") == contract[name] + "\n"

@@ -315,7 +315,7 @@ def test_rejects_sorted_by_file_then_line(hand):
     [
         ("charges", {"team": "Nobody"}, "known teams are: Build, Design, Empty"),
         ("balances", {"since": date(2026, 1, 1)}, "point in time"),
-        ("charges", {"tz": "Europe/Paris"}, "applies to daily, chargeback only"),
+        ("charges", {"tz": "Europe/Paris"}, "applies to daily, chargeback, reconcile, gaps only"),
         ("rejects", {"team": "Design"}, "no team"),
         ("charges", {"since": date(2026, 2, 2), "until": date(2026, 2, 1)}, "after --until"),
         ("daily", {"tz": "Mars/Olympus"}, "unknown time zone"),

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from app import textsafe
 from app.dashboard.why import WhyData, load_why
 from app.tui.widgets.key_bar import KeyBar
 
@@ -29,7 +30,11 @@ class WhyScreen(Screen):
 
     def compose(self) -> ComposeResult:
         # names as written, never read as markup
-        yield Static(Text(f"Why: {self.user} · {self.product}"), id="why-title", classes="pane-title")
+        yield Static(
+            Text(f"Why: {textsafe.show(self.user)} · {textsafe.show(self.product)}"),
+            id="why-title",
+            classes="pane-title",
+        )
         with VerticalScroll(id="why-body"):
             yield Static("Loading…", id="why-text")
         yield KeyBar()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -13,7 +14,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Select
 
+from app import textsafe
+
 ALL_TEAMS = "__all__"
+
+
+def _prompt(team: str) -> Text:
+    """A team as the selector lists it: a name from input, never markup."""
+    return Text(textsafe.show(team))
 
 
 class FilterBar(Horizontal):
@@ -40,7 +48,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Team", classes="filter-label")
-        options = [(t, t) for t in ([self._team] if self._team else [])]
+        options = [(_prompt(t), t) for t in ([self._team] if self._team else [])]
         yield Select(
             [("All teams", ALL_TEAMS), *options],
             value=self._team or ALL_TEAMS,
@@ -63,9 +71,6 @@ class FilterBar(Horizontal):
         select.focus()
         select.action_show_overlay()
 
-    def set_as_of_text(self, text: str) -> None:
-        self.query_one("#as-of", Label).update(text)
-
     def set_teams(self, teams: list[str], current: str | None) -> None:
         """Offer ``teams`` (keeps the current choice); no Changed event."""
         if teams == self._teams:
@@ -73,7 +78,7 @@ class FilterBar(Horizontal):
         self._teams = list(teams)
         select = self.query_one("#team", Select)
         with self.prevent(Select.Changed):
-            select.set_options([("All teams", ALL_TEAMS), *[(t, t) for t in teams]])
+            select.set_options([("All teams", ALL_TEAMS), *[(_prompt(t), t) for t in teams]])
             select.value = current if current in teams else ALL_TEAMS
 
     def set_values(self, team: str | None, since: date | None, until: date | None) -> None:

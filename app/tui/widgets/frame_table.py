@@ -20,20 +20,23 @@ from textual.message import Message
 from textual.widgets import Static
 from textual_fastdatatable import ArrowBackend, DataTable
 
+from app import textsafe
 from app.tui.widgets.fast_table import FastTable
 
 
 def literal(df: pl.DataFrame, name: str) -> pl.Expr:
     """A text column as Rich shows it literally: the table renders strings as
     markup (the Balances band is coloured that way), so a name holding
-    ``[bold]`` would change its own look. Only the few values holding a
-    ``[`` are escaped (Python per distinct value)."""
+    ``[bold]`` would change its own look; and names are data (issue 13):
+    escapes shown, long ones cut (textsafe.show). Only the few values that
+    need it are mapped (Python per distinct value)."""
     col = pl.col(name)
-    needs = df.get_column(name).str.contains("[", literal=True)
+    values = df.get_column(name)
+    needs = values.str.contains("[", literal=True).fill_null(False) | textsafe.needs_show(values)
     if not needs.any():
         return col
-    values = df.get_column(name).filter(needs).unique().to_list()
-    return col.replace({v: _escaped(v) for v in values})
+    changed = values.filter(needs).unique().to_list()
+    return col.replace({v: _escaped(textsafe.show(v)) for v in changed})
 
 
 def _escaped(value: str) -> str:

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from app import textsafe
 from app.dashboard import panes as core
 from app.tui.widgets.balance_chart import BalanceChart
 from app.tui.widgets.frame_table import FrameTable
@@ -108,7 +109,7 @@ class BalancesPane(Pane):
         who = data.history_team or "all teams"
         band = data.history_band
         self.query_one("#chart-title", Static).update(
-            f"Balance of {escape(who)}, last {data.history.height} days  "
+            f"Balance of {escape(textsafe.show(who))}, last {data.history.height} days  "
             "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
         )
         self.query_one("#balance-chart", BalanceChart).show(data.history, band)
@@ -295,7 +296,9 @@ class AlertsPane(Pane):
         event.stop()
         row = event.row
         if not row.get("product"):
-            self.notify(f"{row['user']} has no charged product to explain", severity="information")
+            self.notify(
+                f"{textsafe.show(row['user'])} has no charged product to explain", severity="information", markup=False
+            )
             return
         day = row["ts"].date() if row.get("ts") is not None else None
         self.post_message(OpenWhy(row["user"], row["product"], day))
