@@ -27,6 +27,7 @@ import pyarrow as pa
 import xxhash
 
 from app.errors import UnreadableInput
+from app.ingest.folders import folder_files
 
 CHUNK_BYTES = 32 << 20
 # n_bytes: the line's length (raw holds only the first bytes of an over-long one)
@@ -70,14 +71,8 @@ def discover(paths: list[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and file_format(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            candidates = found
+            # an unreadable sub-folder or file stops the import (exit 4), never skipped silently
+            candidates = folder_files(path, lambda p: file_format(p) is not None)
         elif path.is_file():
             if file_format(path) is None:
                 raise UnreadableInput(f"{path}: not a supported format (expected one of {SUPPORTED})")
