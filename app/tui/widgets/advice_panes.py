@@ -39,7 +39,10 @@ class ForecastPane(Pane):
         yield Static("", id="forecast-advice", classes="pane-subtitle")
 
     def show(self, data: core.ForecastData, complete: bool = True) -> None:
-        self.query_one("#forecast-table", FrameTable).show(data.table)
+        # what a small terminal must keep first: when it runs out, what is lost
+        first = ["team", "runs_out_on", "tokens_at_risk", "balance", "burn_30d", "forecast_30d", "highest_rate"]
+        table = data.table.select(first, "backtest_error") if data.table.width else data.table
+        self.query_one("#forecast-table", FrameTable).show(table)
         team = escape(textsafe.show(data.team or "no team"))
         out = data.runs_out_on.isoformat() if data.runs_out_on else f"not within {core.AHEAD_DAYS} days"
         self.query_one("#forecast-chart-title", Static).update(
@@ -76,7 +79,10 @@ class AdvicePane(Pane):
             "  ".join(f"[b]{s:,.2f}[/] {escape(c or '')}" for c, s in total.iter_rows()) if total is not None else "—"
         )
         self.query_one("#advice-summary", Static).update(f"{data.height} actions, {summary} in all · Enter: why")
-        self.query_one("#advice-table", FrameTable).show(data.with_columns(pl.col("saving").round(2)))
+        rows = data.with_columns(pl.col("saving").round(2)).select(
+            "saving", "currency", "action", "product", "user", "why"
+        )
+        self.query_one("#advice-table", FrameTable).show(rows)
 
     def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
         event.stop()
