@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 import polars as pl
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -109,7 +108,7 @@ class BalancesPane(Pane):
         who = data.history_team or "all teams"
         band = data.history_band
         self.query_one("#chart-title", Static).update(
-            f"Balance of {escape(textsafe.show(who))}, last {data.history.height} days  "
+            f"Balance of {textsafe.textual_markup(who)}, last {data.history.height} days  "
             "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
         )
         self.query_one("#balance-chart", BalanceChart).show(data.history, band)
