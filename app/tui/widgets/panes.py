@@ -178,7 +178,7 @@ class BalancesPane(Pane):
         who = data.history_team or "all teams"
         band = data.history_band
         self.query_one("#chart-title", Static).update(
-            f"Balance of {escape(textsafe.show(who))}, last {data.history.height} days  "
+            f"Balance of {textsafe.textual_markup(who)}, last {data.history.height} days  "
             "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
         )
         self.query_one("#balance-chart", BalanceChart).show(data.history, band)
