@@ -24,6 +24,7 @@ import numpy as np
 
 from app import sql
 from app.engine.batches import GroupBatches
+from app.engine.billed import add_billed
 from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.intervals import load_billable
 from app.engine.windows import GroupWalk, Intervals
@@ -87,9 +88,15 @@ class Rates:
 
 def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
     """The results as of ``as_of`` (R4: events up to it; None: every stored
-    event). ``force_scalar`` walks every group one window at a time, ``max_key``
-    shrinks the key space to force batches of groups (tests check that the
-    results do not change)."""
+    event): the charges of the logs, then the vendor's billed days no log
+    covers (R24, app/engine/billed.py). ``force_scalar`` walks every group
+    one window at a time, ``max_key`` shrinks the key space to force batches
+    of groups (tests check that the results do not change)."""
+    results, packs = _compute_logs(con, as_of, force_scalar=force_scalar, max_key=max_key)
+    return add_billed(con, results, packs, as_of)
+
+
+def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: int | None) -> tuple[Results, Packs]:
     rate_raw = _fetch(con, "engine/rates")
     pack_raw = _fetch(con, "engine/packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
@@ -105,7 +112,7 @@ def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, m
     group_user, group_product = billable.group_user, billable.group_product
     n_groups = len(group_user)
     if len(iv.group) == 0:
-        return _empty()
+        return _empty(), packs
     keys = GroupBatches(n_groups, int(iv.start.min()), int(iv.end.max()), max_key)
 
     runs = keys.runs(iv)
@@ -175,7 +182,7 @@ def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, m
     alloc_tokens = np.r_[a_tokens, s["alloc_tokens"]]
     a_order = np.lexsort((alloc_pack, alloc_charge))
     # Draw order within a charge = pack index order (packs sorted by draw_rank).
-    return Results(
+    results = Results(
         charge_start=cu[final],
         charge_user=group_user[cg[final]],
         charge_product=group_product[cg[final]],
@@ -191,6 +198,7 @@ def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, m
         denial_team=s["deny_team"],
         denial_session=s["deny_session"],
     )
+    return results, packs
 
 
 def _close_over_shared_groups(iv: Intervals, dirty_teams: set[int], n_groups: int) -> np.ndarray:

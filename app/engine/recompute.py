@@ -42,7 +42,8 @@ def _register(con: duckdb.DuckDBPyConnection, r: Results) -> None:
                 "product_id": r.charge_product,
                 "team_id": r.charge_team,
                 "tokens": r.charge_tokens,
-                "session_key": r.charge_session,
+                # a billed charge has no session (app/engine/billed.py): NULL
+                "session_key": pa.array(r.charge_session, mask=r.charge_session < 0),
             }
         ),
     )

@@ -239,7 +239,8 @@ def _stage_file(
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
     fmt = reader.file_format(path)
-    digest, plain = reader.fingerprint(path)
+    scan = reader.fingerprint(path)
+    digest = scan.digest
 
     # The same content earlier in this call: skipped. Imported before:
     # skipped, unless its refused rows are read again (options.read_again).
@@ -264,7 +265,7 @@ def _stage_file(
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    staged = staging.stage(con, path, fmt, kind, header, options, on_bytes, plain=plain, sep=sep)
+    staged = staging.stage(con, path, fmt, kind, header, options, on_bytes, scan=scan, sep=sep)
     result.warnings.extend(staged.warnings)
     item = _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
     item.again = seen is not None

@@ -52,7 +52,7 @@ class TeamInputs:
 class TeamForecast:
     inputs: TeamInputs
     start_day: int  # the as-of day
-    charges: list[list[float]]  # projected charges per day from start_day
+    charges: list[list[tuple[float, int]]]  # projected charges per day from start_day: (tokens, count) runs
     model: Model
     outcome: Outcome
     backtest_error: float | None
@@ -130,7 +130,9 @@ def forecast_team(
     start, charges, model = projected_charges(inputs, as_of, days)
     outcome = simulate(inputs, start, charges, extra_packs)
     error = backtest(inputs.history, inputs.first_day) if with_backtest else None
-    return TeamForecast(inputs, start, charges, model, outcome, error, np.array([sum(c) for c in charges]))
+    return TeamForecast(
+        inputs, start, charges, model, outcome, error, np.array([sum(a * n for a, n in c) for c in charges])
+    )
 
 
 def projected_charges(inputs: TeamInputs, as_of: datetime, days: int = HORIZON):
@@ -163,7 +165,7 @@ def _charges(inputs: TeamInputs, model: Model, demand, start: int, as_of_second:
                 week[day].append((second, tokens))
         for k in range(days):
             template = week[start - 7 + k % 7]
-            out.append([float(t) for s, t in template if k > 0 or s > as_of_second])
+            out.append(_runs([float(t) for s, t in template if k > 0 or s > as_of_second]))
         return out
     for k in range(days):
         tokens = float(demand[k]) - (inputs.today_tokens if k == 0 else 0)
@@ -171,13 +173,24 @@ def _charges(inputs: TeamInputs, model: Model, demand, start: int, as_of_second:
     return out
 
 
-def _pieces(tokens: float, rate: int) -> list[float]:
+def _runs(amounts: list[float]) -> list[tuple[float, int]]:
+    """Consecutive equal charges as (tokens, count), order kept (R16)."""
+    out: list[tuple[float, int]] = []
+    for a in amounts:
+        if out and out[-1][0] == a:
+            out[-1] = (a, out[-1][1] + 1)
+        else:
+            out.append((a, 1))
+    return out
+
+
+def _pieces(tokens: float, rate: int) -> list[tuple[float, int]]:
     if tokens <= 0:
         return []
     if rate <= 0:
-        return [tokens]
+        return [(tokens, 1)]
     whole, rest = divmod(tokens, rate)
-    return [float(rate)] * int(whole) + ([rest] if rest > 1e-9 else [])
+    return [(float(rate), int(whole))] + ([(rest, 1)] if rest > 1e-9 else [])
 
 
 def frame(con: duckdb.DuckDBPyConnection, params: ReportParams) -> pl.DataFrame:

@@ -59,15 +59,16 @@ def expiry_day(day: int) -> int:
 
 def plan_team(inputs, as_of, horizon: int, sizes: list[tuple[int, Decimal, str]]) -> TeamPlan:
     """``sizes``: (pack size, unit price, currency), ascending sizes. One
-    candidate plan per size (buy that size at each run-out day until one
-    pack of some size is enough, then the smallest such); the cheapest
-    wins, then the one forfeiting least."""
+    candidate plan per size S (the module's docstring); the best by
+    :func:`_rank` wins."""
     days = max(HORIZON, horizon + 367)  # long enough for a bought pack to expire (forfeits)
     start, charges, _ = projected_charges(inputs, as_of, days)
     end = start + horizon
 
+    within = charges[:horizon]  # a run-out after the horizon does not matter: simulate less
+
     def runs_out(extra):
-        r = simulate(inputs, start, charges, extra).runs_out_on
+        r = simulate(inputs, start, within, extra).runs_out_on
         return r if r is not None and r < end else None
 
     best = None
@@ -75,6 +76,8 @@ def plan_team(inputs, as_of, horizon: int, sizes: list[tuple[int, Decimal, str]]
         bought, plan = [], []
         when = runs_out(bought)
         while when is not None and len(plan) < MAX_PURCHASES:
+            if best is not None and best.runs_out_on is None and sum(p.price for p in plan) > best.cost:
+                break  # dearer than a plan that holds already
             smaller = [z for z in sizes if z[0] <= step[0]]
             enough = next((z for z in smaller if runs_out([*bought, _pack(len(plan), z[0], when)]) is None), None)
             choice = enough or step

@@ -1,8 +1,8 @@
 """The draw-down replayed forward on a projected demand (R21 with R13, R14,
 R16). Pure: whole UTC days as integers (days since the epoch), no database.
 
-Each projected day holds charges (tokens each, in R16 order). A charge
-draws from the packs valid that day (R13: from purchase day 00:00 until the
+Each projected day holds charges (tokens each, in R16 order) as runs of
+equal charges ``(tokens, count)``. A charge draws from the packs valid that day (R13: from purchase day 00:00 until the
 expiry day 00:00) that are not empty, in draw order (R14: the packs come
 sorted by draw_rank); it is denied when their sum is below it (R16).
 Tokens left in a pack on its expiry day are forfeited (R13).
@@ -31,11 +31,12 @@ class Outcome:
     denied: float = 0.0  # tokens of denied charges
 
 
-def replay(packs: list[Pack], days: list[list[float]], start_day: int, highest_rate: float) -> Outcome:
-    """``days[k]``: the charges of day ``start_day + k``. The packs'
-    ``remaining`` are consumed (pass copies to keep them)."""
+def replay(packs: list[Pack], days: list[list[tuple[float, int]]], start_day: int, highest_rate: float) -> Outcome:
+    """``days[k]``: the charges of day ``start_day + k`` as runs
+    ``(tokens, count)``. The packs' ``remaining`` are consumed (pass copies
+    to keep them)."""
     out = Outcome(None)
-    for k, charges in enumerate(days):
+    for k, runs in enumerate(days):
         day = start_day + k
         _expire(packs, day, out)
         valid = [p for p in packs if p.valid_from <= day < p.valid_until and p.remaining > 0]
@@ -43,14 +44,15 @@ def replay(packs: list[Pack], days: list[list[float]], start_day: int, highest_r
         if out.runs_out_on is None and total < highest_rate:
             out.runs_out_on = day
         first = 0  # packs before it are empty
-        for amount in charges:
+        for amount, count in runs:
             if amount <= 0:
                 continue
-            if total < amount - 1e-9:
-                out.denied += amount  # R16: the window is refused, nothing drawn
-                continue
-            total -= amount
-            left = amount
+            # equal charges: those the balance covers are drawn; once one is
+            # refused (R16) the rest are too (the balance did not move)
+            drawn = min(count, int((total + 1e-9) // amount))
+            out.denied += (count - drawn) * amount
+            left = drawn * amount
+            total -= left
             while left > 1e-9 and first < len(valid):
                 p = valid[first]
                 take = min(p.remaining, left)

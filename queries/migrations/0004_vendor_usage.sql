@@ -33,3 +33,7 @@ CREATE TABLE product_aliases_imported (
     source    VARCHAR,
     import_id INTEGER NOT NULL
 );
+
+-- A charge the engine makes from a billed day no log covers has no session
+-- (R24, app/engine/billed.py; v_charge_source calls it 'billed').
+ALTER TABLE charges ALTER COLUMN session_key DROP NOT NULL;
