@@ -5,11 +5,13 @@
 -- at the session's start, unterminated sessions; each names the session's
 -- billed team, R12), R12 (v_multi_team_users).
 -- Grain: one row per alert; `kind` says which; `ts` is when it happened
--- (NULL for "several teams", which is not tied to an instant).
+-- (NULL for "several teams", which is not tied to an instant); `times`: the
+-- denials a row groups (one user, product and day), 1 for other kinds.
 -- $as_of (R4), $team (NULL: all), $since/$until: half-open instants (NULL: open).
 WITH found AS (
     SELECT 'denied: ' || d.reason AS kind, min(d.ts) AS ts, d.user_id, d.product_id, d.team_id,
-           CASE WHEN count(*) > 1 THEN count(*) || ' times that day' ELSE '' END AS detail
+           CASE WHEN count(*) > 1 THEN count(*) || ' times that day' ELSE '' END AS detail,
+           count(*) AS times  -- denials (refused windows) in the row, as Balances counts them (R16)
     FROM denials d
     WHERE d.ts <= $as_of
       AND ($since IS NULL OR d.ts >= $since)
@@ -26,7 +28,8 @@ WITH found AS (
                WHEN 'device_limit' THEN max(f.devices_30d) OVER (PARTITION BY f.finding, f.user_id, f.product_id)
                    || ' devices within 30 days (limit 3)'
                WHEN 'plugin_autostart' THEN 'opened ' || CAST(f.seconds AS BIGINT) || ' s from ' || hp.product
-               ELSE 'no logout: the span ends at its last event' END
+               ELSE 'no logout: the span ends at its last event' END,
+           1
     FROM int_session_findings(CAST($as_of AS TIMESTAMPTZ), since := CAST($since AS TIMESTAMPTZ),
                               until := CAST($until AS TIMESTAMPTZ)) f
     LEFT JOIN devices da ON da.device_id = f.other_device_id
@@ -38,12 +41,12 @@ WITH found AS (
     UNION ALL
     SELECT 'several teams', NULL, m.user_id,
            (SELECT arg_max(c.product_id, c.window_start) FROM charges c WHERE c.user_id = m.user_id),
-           NULL, 'assigned in teams ' || m.team_names
+           NULL, 'assigned in teams ' || m.team_names, 1
     FROM v_multi_team_users m
 )
 SELECT CAST(f.kind AS VARCHAR) AS kind, f.ts, CAST(u.user_name AS VARCHAR) AS user,
        CAST(p.product AS VARCHAR) AS product, CAST(t.team AS VARCHAR) AS team,
-       CAST(coalesce(f.detail, '') AS VARCHAR) AS detail
+       CAST(coalesce(f.detail, '') AS VARCHAR) AS detail, CAST(f.times AS BIGINT) AS times
 FROM found f
 JOIN users u USING (user_id)
 LEFT JOIN products p USING (product_id)
