@@ -1,4 +1,4 @@
-"""The six panes. Each names the core function that fetches its data (run
+"""The panes. Each names the core function that fetches its data (run
 in a thread worker by the app) and renders what it returns; no SQL here."""
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ class BalancesPane(Pane):
         who = data.history_team or "all teams"
         band = data.history_band
         self.query_one("#chart-title", Static).update(
-            f"Balance of {escape(textsafe.show(who))}, last {data.history.height} days  "
+            f"Balance of {textsafe.textual_markup(who)}, last {data.history.height} days  "
             "[green]▲[/] purchase  [red]✕[/] pack expired  (Enter on a team shows its chart)"
         )
         self.query_one("#balance-chart", BalanceChart).show(data.history, band)
@@ -548,4 +548,15 @@ class EmptyStore(Vertical):
         )
 
 
-PANES: list[type[Pane]] = [BalancesPane, ExpirationsPane, RatesPane, UsagePane, AlertsPane, ImportsPane]
+from app.tui.widgets.advice_panes import AdvicePane, ForecastPane  # noqa: E402 (they subclass Pane)
+
+PANES: list[type[Pane]] = [
+    BalancesPane,
+    ExpirationsPane,
+    RatesPane,
+    UsagePane,
+    AlertsPane,
+    ImportsPane,
+    ForecastPane,
+    AdvicePane,
+]
