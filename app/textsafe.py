@@ -103,3 +103,11 @@ def rich_text(text: object, max_len: int | None = MAX_LEN, *, style: str = "") -
 def markup(text: object, max_len: int | None = MAX_LEN) -> str:
     """:func:`show`, escaped for a string that Rich parses as markup."""
     return _escape_markup(show(text, max_len))
+
+
+def textual_markup(text: object, max_len: int | None = MAX_LEN) -> str:
+    """:func:`show`, escaped for a string that Textual parses as its own
+    markup (a Static, the command palette): every ``[`` opens nothing, so
+    ``[$var]`` and ``[@click=...]`` stay text too (textual.markup.escape
+    leaves them)."""
+    return show(text, max_len).replace("[", "\\[")

@@ -85,3 +85,10 @@ def test_needs_show_finds_what_show_changes():
     values = [*hostile.NAMES.values(), "plain", "Équipe", "a\u00a0b", "a\u2028b", "\x9b", None]
     got = textsafe.needs_show(pl.Series(values, dtype=pl.String)).to_list()
     assert got == [v is not None and textsafe.show(v) != v for v in values]
+
+
+@pytest.mark.parametrize("name", [*hostile.NAMES.values(), "[$var]", "[@click=app.quit]x", "a\\", "\\[b]", "x]y"])
+def test_textual_markup_reads_back_as_the_shown_name(name):
+    from textual.content import Content  # the tests may import Textual; app.textsafe does not
+
+    assert Content.from_markup(textsafe.textual_markup(name, None)).plain == textsafe.show(name, None)

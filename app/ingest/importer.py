@@ -22,7 +22,6 @@ dashboard's reads go on while a big file is read and checked.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from app import sql, store
+from app import sql, store, tempdirs
 from app.errors import UnreadableInput
 from app.ingest import reader, staging, steps
 from app.ingest.kinds import KINDS, Kind, recognise
@@ -151,8 +150,9 @@ def import_into(
     options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
     files = _files(paths, kind)
     db_path = store.resolve_db_path(db)
-    with tempfile.TemporaryDirectory(prefix="flexdash-import-") as spill:
-        con = duckdb.connect(config={"temp_directory": spill})
+    # removed at the end, on SIGTERM/SIGHUP, or by the next import after a kill
+    with tempdirs.private_temp_folder("import") as spill:
+        con = duckdb.connect(config={"temp_directory": str(spill)})
         try:
             store.configure(con)
             con.execute(sql.load("ingest/limit_memory"))
