@@ -75,11 +75,12 @@ _UNPRINTABLE = r"[\p{C}\p{Z}--[ ]]"
 
 
 def needs_show(values: pl.Series, max_len: int | None = MAX_LEN) -> pl.Series:
-    """Which text values :func:`show` would change (a boolean Series), found
-    without Python per value: a big frame maps only those, once each."""
+    """Which text values :func:`show` may change (a boolean Series: every one
+    it changes, and a few long in bytes but not in characters), found without
+    Python per value: a big frame maps only those, once each."""
     needs = values.str.contains(_UNPRINTABLE)
     if max_len is not None:
-        needs = needs | (values.str.len_chars() > max_len)
+        needs = needs | (values.str.len_bytes() > max_len)  # bytes >= characters, and 15x quicker to count
     return needs.fill_null(False)
 
 

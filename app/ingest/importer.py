@@ -150,6 +150,7 @@ def import_into(
     options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
     files = _files(paths, kind)
     db_path = store.resolve_db_path(db)
+    store.check_before_import(db_path)  # a bad store is said before any file is read
     # removed at the end, on SIGTERM/SIGHUP, or by the next import after a kill
     with tempdirs.private_temp_folder("import") as spill:
         con = duckdb.connect(config={"temp_directory": str(spill)})

@@ -230,4 +230,4 @@ def test_table_caps_rows_and_says_so():
 
     text = to_table(df, "rejects", width=100, max_rows=10)
     assert "f0009.csv" in text and "f0010.csv" not in text
-    assert "Showing the first 10 of 30 rows" in text
+    assert "Showing the first 10 of 30 rows" in text  # rejects has no date column: the first rows

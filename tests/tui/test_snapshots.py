@@ -63,6 +63,18 @@ def test_imports(snap_compare, sample_store, size):
 
 
 @SIZES
+def test_forecast(snap_compare, sample_store, size):
+    # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("7"))
+
+
+@SIZES
+def test_advice(snap_compare, sample_store, size):
+    # R20, R22, R11: the actions ranked by their saving
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("8"))
+
+
+@SIZES
 def test_why_from_usage(snap_compare, sample_store, size):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "enter"))

@@ -1,4 +1,4 @@
-"""The six panes. Each names the core function that fetches its data (run
+"""The panes. Each names the core function that fetches its data (run
 in a thread worker by the app) and renders what it returns; no SQL here."""
 
 from __future__ import annotations
@@ -548,4 +548,15 @@ class EmptyStore(Vertical):
         )
 
 
-PANES: list[type[Pane]] = [BalancesPane, ExpirationsPane, RatesPane, UsagePane, AlertsPane, ImportsPane]
+from app.tui.widgets.advice_panes import AdvicePane, ForecastPane  # noqa: E402 (they subclass Pane)
+
+PANES: list[type[Pane]] = [
+    BalancesPane,
+    ExpirationsPane,
+    RatesPane,
+    UsagePane,
+    AlertsPane,
+    ImportsPane,
+    ForecastPane,
+    AdvicePane,
+]
