@@ -58,6 +58,7 @@ TABLES = (
     "rejects",
     "rates_imported",
     "imports",
+    "import_options",
     "charges",
     "allocations",
     "denials",
