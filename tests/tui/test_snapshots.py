@@ -76,3 +76,14 @@ def test_empty_store(snap_compare, empty_store):
 def test_help_on_usage(snap_compare, sample_store, size):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "question_mark"))
+
+
+@SIZES
+def test_charts(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("7"))
+
+
+def test_charts_one_team_light_theme(snap_compare, sample_store):
+    """The charts follow the team and the theme."""
+    app = make_test_app(sample_store, team="civil", theme="textual-light")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("7"))
