@@ -97,3 +97,24 @@ async def test_command_palette_lists_teams_as_text(hostile_db):
             assert f"Team: {hostile.shown_as(name)}" in text, text
         assert "\\[" not in text
         assert not app._notifications, [n.message for n in app._notifications]
+
+
+async def test_empty_store_guide_shows_a_path_with_markup_as_written():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from app import store
+
+    short = Path(tempfile.mkdtemp(prefix="fd-"))  # the guide's box is narrower than pytest's paths
+    try:
+        db = short / "[/b][$x]" / "store.duckdb"
+        store.connect_write(db).close()
+        app = make_test_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert f"flexdash import --db {db} FILE_OR_FOLDER..." in text
+            assert not app._notifications, [n.message for n in app._notifications]
+    finally:
+        shutil.rmtree(short)

@@ -63,6 +63,18 @@ def test_imports(snap_compare, sample_store, size):
 
 
 @SIZES
+def test_forecast(snap_compare, sample_store, size):
+    # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("7"))
+
+
+@SIZES
+def test_advice(snap_compare, sample_store, size):
+    # R20, R22, R11: the actions ranked by their saving
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("8"))
+
+
+@SIZES
 def test_why_from_usage(snap_compare, sample_store, size):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "enter"))
@@ -80,10 +92,10 @@ def test_help_on_usage(snap_compare, sample_store, size):
 
 @SIZES
 def test_charts(snap_compare, sample_store, size):
-    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("7"))
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("c"))
 
 
 def test_charts_one_team_light_theme(snap_compare, sample_store):
     """The charts follow the team and the theme."""
     app = make_test_app(sample_store, team="civil", theme="textual-light")
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("7"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("c"))

@@ -255,6 +255,8 @@ def _example_text(source: pl.Expr, origin: pl.Expr) -> pl.Expr:
     )
 
 
+from app.tui.widgets.advice_panes import AdvicePane, ForecastPane  # noqa: E402 (they subclass Pane)
+
 PANES: list[type[Pane]] = [
     BalancesPane,
     ExpirationsPane,
@@ -262,6 +264,8 @@ PANES: list[type[Pane]] = [
     UsagePane,
     AlertsPane,
     ImportsPane,
+    ForecastPane,
+    AdvicePane,
     ChartsPane,
 ]
 

@@ -238,7 +238,8 @@ class EmptyStore(Vertical):
         from app.store import resolve_db_path
 
         same = Path(self.db_path).expanduser().resolve() == resolve_db_path(None).expanduser().resolve()
-        return "" if same else f"--db {self.db_path} "
+        # inside markup: a path holding "[" is shown as written
+        return "" if same else f"--db {textsafe.textual_markup(self.db_path, None)} "
 
     def compose(self) -> ComposeResult:
         yield Static(
