@@ -17,32 +17,60 @@ BAND_COLOURS = {"critical": "red", "low": "orange", "ok": "blue", "none": "gray"
 MOST_PRODUCTS = 5  # burn per day: the products that burnt most, the rest as "other"
 
 
-def _token_ticks(plt, top: float) -> None:
-    """Five whole-token ticks from 0 to ``top``, with thousands separators."""
-    values = [round(top * i / 4) for i in range(5)]
+def _token_ticks(plt, top: float, height: int) -> None:
+    """Whole-token ticks from 0 to ``top``, with thousands separators: five,
+    fewer on a short plot (one every other row at most; plotext would thin
+    crowded labels in an order that changes from run to run)."""
+    count = max(2, min(5, (height - 4) // 2 + 1))
+    values = [round(top * i / (count - 1)) for i in range(count)]
     plt.yticks(values, [f"{v:,}" for v in values])
 
 
-def _day(d: date) -> str:
-    return d.strftime("%d/%m/%Y")  # plotext's date form below
+def _day_ticks(plt, days: list[date], count: int = 5) -> None:
+    """Days on the x axis by their index (plotext's own dates keep state
+    between plots), ``count`` of them labelled YYYY-MM-DD."""
+    if not days:
+        return
+    picks = sorted({round(i * (len(days) - 1) / max(count - 1, 1)) for i in range(count)})
+    plt.xticks(picks, [days[i].isoformat() for i in picks])
 
 
-class BalancePlot(PlotextPlot):
+class _Redrawn(PlotextPlot):
+    """A plot that keeps its data and draws it again at its new size (the
+    ticks depend on it)."""
+
+    _args: tuple | None = None
+
+    def show(self, *args) -> None:
+        self._args = args
+        self._draw(*args)
+
+    def on_resize(self) -> None:
+        if self._args is not None:
+            self._draw(*self._args)
+
+    def _draw(self, *args) -> None:
+        raise NotImplementedError
+
+
+class BalancePlot(_Redrawn):
     """A team's balance at the end of each day, purchases (▲) and the days
     packs expired with tokens left (✕) marked on the line."""
 
-    def show(self, history: pl.DataFrame, band: str) -> None:
+    def _draw(self, history: pl.DataFrame, band: str) -> None:
         plt = self.plt
         plt.clear_figure()
-        plt.date_form("d/m/Y")
         if history.height:
-            days = [_day(d) for d in history["day"]]
+            history = history.with_row_index("x")
             balance = history["balance"].to_list()
-            plt.plot(days, balance, marker="hd", color=BAND_COLOURS.get(band, "blue"), label="balance")
+            plt.plot(
+                history["x"].to_list(), balance, marker="hd", color=BAND_COLOURS.get(band, "blue"), label="balance"
+            )
+            _day_ticks(plt, history["day"].to_list())
             bought = history.filter(pl.col("purchased") > 0)
             if bought.height:
                 plt.scatter(
-                    [_day(d) for d in bought["day"]],
+                    bought["x"].to_list(),
                     bought["balance"].to_list(),
                     marker="▲",
                     color="green",
@@ -51,26 +79,25 @@ class BalancePlot(PlotextPlot):
             expired = history.filter(pl.col("expired_packs") > 0)
             if expired.height:
                 plt.scatter(
-                    [_day(d) for d in expired["day"]],
+                    expired["x"].to_list(),
                     expired["balance"].to_list(),
                     marker="✕",
                     color="red",
                     label="pack expired",
                 )
             plt.ylim(0, max(max(balance), 1) * 1.1)
-            _token_ticks(plt, max(max(balance), 1))
+            _token_ticks(plt, max(max(balance), 1), self.size.height)
         plt.ylabel("tokens")
         self.refresh()
 
 
-class BurnPlot(PlotextPlot):
+class BurnPlot(_Redrawn):
     """Tokens charged per day, one stacked bar per day, by product."""
 
-    def show(self, burn: pl.DataFrame) -> None:
+    def _draw(self, burn: pl.DataFrame) -> None:
         """``burn``: day, product, tokens (one row per day and product)."""
         plt = self.plt
         plt.clear_figure()
-        plt.date_form("d/m/Y")
         if burn.height:
             top = (
                 (
@@ -95,8 +122,9 @@ class BurnPlot(PlotextPlot):
                 .sort("day")
             )
             order = [p for p in [*top, "other"] if p in wide.columns]
-            _token_ticks(plt, max(wide.select(pl.sum_horizontal(order)).to_series().max() or 1, 1))
-            plt.stacked_bar([_day(d) for d in wide["day"]], [wide[p].to_list() for p in order], labels=order, minimum=0)
+            _token_ticks(plt, max(wide.select(pl.sum_horizontal(order)).to_series().max() or 1, 1), self.size.height)
+            _day_ticks(plt, wide["day"].to_list())
+            plt.stacked_bar(list(range(wide.height)), [wide[p].to_list() for p in order], labels=order, minimum=0)
         plt.ylabel("tokens")
         self.refresh()
 
