@@ -1,4 +1,4 @@
-"""The six panes. Each names the core function that fetches its data (run
+"""The panes. Each names the core function that fetches its data (run
 in a thread worker by the app) and renders what it returns; no SQL here."""
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ import polars as pl
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
 from app import textsafe
 from app.dashboard import panes as core
+from app.dashboard import reconcile as reconcile_core
 from app.tui.widgets.balance_chart import BalanceChart
 from app.tui.widgets.frame_table import FrameTable
 
@@ -364,4 +365,54 @@ class EmptyStore(Vertical):
         )
 
 
-PANES: list[type[Pane]] = [BalancesPane, ExpirationsPane, RatesPane, UsagePane, AlertsPane, ImportsPane]
+class ReconcilePane(Pane):
+    """R24: the vendor's bill against the charges computed from the logs."""
+
+    pane_id = "reconcile"
+    title = "Reconcile"
+    fetch = staticmethod(reconcile_core.load_reconcile)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Reconcile: the vendor's bill against the charges computed from the logs", classes="pane-title")
+        yield Static("", id="reconcile-summary", classes="pane-subtitle")
+        with Horizontal(id="reconcile-groups"):
+            yield FrameTable(id="reconcile-status", empty_text="No difference.")
+            yield FrameTable(id="reconcile-users", empty_text="No difference.")
+        yield FrameTable(id="reconcile-table", empty_text="No difference in this period.")
+
+    def show(self, data: reconcile_core.ReconcileData, complete: bool = True) -> None:
+        month = data.month.strftime("%B %Y")
+        if data.has_vendor_data:
+            gap = data.billed - data.computed
+            summary = (
+                f"{month}: billed [b]{data.billed:,}[/] tokens, computed [b]{data.computed:,}[/] "
+                f"(billed - computed: {gap:+,}) on the days the vendor's export covers. "
+                f"{data.differences.height:,} differences in the period · Enter: why"
+            )
+        else:
+            summary = "No vendor usage export imported: flexdash import the export from the vendor's account pages."
+        self.query_one("#reconcile-summary", Static).update(summary)
+        self.query_one("#reconcile-status", FrameTable).show(data.by_status)
+        self.query_one("#reconcile-users", FrameTable).show(data.by_user)
+        self.query_one("#reconcile-table", FrameTable).show(data.differences)
+
+    def focus_main(self) -> bool:
+        return self.query_one("#reconcile-table", FrameTable).focus_table()
+
+    def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
+        event.stop()
+        row = event.row
+        if not row.get("user") or not row.get("product"):
+            return  # a by-status or by-user row, or an aggregate row: no one user to explain
+        self.post_message(OpenWhy(row["user"], row["product"], row.get("day")))
+
+
+PANES: list[type[Pane]] = [
+    BalancesPane,
+    ExpirationsPane,
+    RatesPane,
+    UsagePane,
+    AlertsPane,
+    ImportsPane,
+    ReconcilePane,
+]
