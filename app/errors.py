@@ -7,6 +7,9 @@ Exit codes (documented in README.md):
   3  some input rows were rejected (everything else landed)
   4  unreadable input (nothing from the invocation landed)
   5  store busy (could not get the write lock in time)
+  6  store unusable: its folder is a file, or the file is not a flexdash (DuckDB) store
+  7  store written by a newer flexdash (left untouched)
+  8  no such store (only import and demo create one)
   9  report reconcile found differences between the vendor's bill and the charges (R24)
 """
 
@@ -18,6 +21,9 @@ EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_UNREADABLE = 4
 EXIT_BUSY = 5
+EXIT_STORE_UNUSABLE = 6
+EXIT_STORE_NEWER = 7
+EXIT_NO_STORE = 8
 EXIT_DIFFERENCES = 9
 
 
@@ -41,3 +47,22 @@ class StoreBusy(FlexdashError):
     """Another process holds the store's lock."""
 
     exit_code = EXIT_BUSY
+
+
+class StoreUnusable(FlexdashError):
+    """The store path cannot hold a store: its folder is a file, or the file
+    there is not a DuckDB store (or not flexdash's)."""
+
+    exit_code = EXIT_STORE_UNUSABLE
+
+
+class StoreTooNew(FlexdashError):
+    """The store's schema is newer than this flexdash knows: never written to."""
+
+    exit_code = EXIT_STORE_NEWER
+
+
+class NoSuchStore(FlexdashError):
+    """A command that reads a store was given one that does not exist."""
+
+    exit_code = EXIT_NO_STORE

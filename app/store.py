@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from app import sql
+from app import sql, store_guard
 from app.errors import StoreBusy
 from app.resources import data_dir
 
@@ -167,7 +167,7 @@ def _with_lock(
             return action()
         except (duckdb.IOException, duckdb.Error) as exc:
             if not is_lock_error(exc):
-                raise
+                raise store_guard.open_error(path, exc) from exc
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise StoreBusy(
@@ -191,12 +191,31 @@ def _connect_with_retry(
     return _with_lock(path, lambda: duckdb.connect(str(path), read_only=read_only), lock_timeout, on_wait)
 
 
-def _new_store_file(db: Path) -> bool:
-    """Make the folder; keep the store and its WAL 0600 (they take the
-    umask's mode, measured.md). True when the store does not exist yet."""
-    db.parent.mkdir(parents=True, exist_ok=True)
+def _new_store_file(db: Path, create: bool, lock_timeout: float, on_wait: Callable[[str], None] | None) -> bool:
+    """Make the folder (0700); keep the store and its WAL 0600 (they take
+    the umask's mode, measured.md); refuse a store of a newer flexdash
+    before anything opens it for writing. True when the store does not
+    exist yet (``create=False``: NoSuchStore)."""
+    if not create:
+        store_guard.require_existing(db)
+    store_guard.make_private_folder(db)
     os.umask(os.umask(0o077) | 0o077)
-    return not db.exists()
+    if not db.exists():
+        return True
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.ConnectionException:
+        return False  # this process holds it open for writing already: checked when it opened
+    except duckdb.Error as exc:
+        if not is_lock_error(exc):
+            raise store_guard.open_error(db, exc) from exc
+        # another process writes it: check once the lock is ours
+        con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
+    try:
+        store_guard.check_schema(con, db, latest_schema_version())
+    finally:
+        con.close()
+    return False
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
@@ -213,11 +232,13 @@ def connect_write(
     *,
     lock_timeout: float = 30.0,
     on_wait: Callable[[str], None] | None = None,
+    create: bool = True,
 ) -> duckdb.DuckDBPyConnection:
-    """Open the store for writing: create it (mode 0600), migrate it, reload
-    the shipped reference data and recreate the views."""
+    """Open the store for writing: create it (mode 0600; ``create=False``:
+    NoSuchStore instead), migrate it, reload the shipped reference data and
+    recreate the views."""
     db = resolve_db_path(path)
-    is_new = _new_store_file(db)
+    is_new = _new_store_file(db, create, lock_timeout, on_wait)
     con = _connect_with_retry(db, read_only=False, lock_timeout=lock_timeout, on_wait=on_wait)
     try:
         if is_new:
@@ -244,7 +265,7 @@ def attach_write(
     (its TEMP tables stay visible) and prepare it as connect_write does.
     Undone by :func:`detach`."""
     db = resolve_db_path(path)
-    is_new = _new_store_file(db)
+    is_new = _new_store_file(db, True, lock_timeout, on_wait)
     _with_lock(db, lambda: con.execute(sql.load("store/attach"), [str(db)]), lock_timeout, on_wait)
     try:
         if is_new:
@@ -298,13 +319,18 @@ def connect_read(
     lock_timeout: float = 2.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """A short read-only connection. A missing or outdated store is first
-    created or upgraded through a brief write connection."""
+    """A short read-only connection. A missing store is NoSuchStore (only
+    import and demo create one); an outdated one is first upgraded through
+    a brief write connection; a newer one is StoreTooNew."""
     db = resolve_db_path(path)
-    if not db.exists():
-        connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()
+    store_guard.require_existing(db)
     con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
     configure(con)
+    try:
+        store_guard.check_schema(con, db, latest_schema_version())
+    except BaseException:
+        con.close()
+        raise
     if not store_is_current(con):
         con.close()
         connect_write(db, lock_timeout=lock_timeout, on_wait=on_wait).close()

@@ -13,7 +13,7 @@ import sys
 
 from app import store
 from app.dashboard.filters import WARN_BELOW_PERCENT
-from app.errors import UsageError
+from app.errors import StoreBusy, UsageError
 from app.timeutil import parse_day, parse_instant
 
 
@@ -91,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if app.initial_theme not in app.available_themes:
         raise theme_error(app.initial_theme, list(app.available_themes))
+    try:
+        # no such store (8), not a store (6), a newer flexdash's (7): said before the screen opens
+        store.connect_read(db).close()
+    except StoreBusy:
+        pass  # an import holds it: the dashboard shows "updating" and tries again
     if not _on_a_terminal():
         raise UsageError(
             "the dashboard draws on a terminal, and this output is a file or a pipe; "

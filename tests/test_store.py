@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from app import store
-from app.errors import StoreBusy
+from app.errors import NoSuchStore, StoreBusy
 
 
 def test_db_path_resolution(monkeypatch, tmp_path):
@@ -119,12 +119,10 @@ def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
         con.close()
 
 
-def test_read_connection_creates_missing_store(db_path):
-    con = store.connect_read(db_path)
-    try:
-        assert store.store_is_current(con)
-    finally:
-        con.close()
+def test_read_connection_never_creates_a_store(db_path):
+    with pytest.raises(NoSuchStore, match="no such store"):
+        store.connect_read(db_path)
+    assert not db_path.exists()
 
 
 def test_busy_store_raises_store_busy_after_timeout(db_path):

@@ -19,7 +19,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     as_of = parse_instant(args.as_of)
-    con = store.connect_write(args.db)
+    con = store.connect_write(args.db, create=False)  # only import and demo create a store
     try:
         summary = recompute(con, as_of)
     finally:

@@ -51,6 +51,9 @@ def test_an_unknown_theme_names_the_nearest_and_every_theme(tmp_path):
 
 
 def test_the_dashboard_refuses_to_draw_into_a_pipe(tmp_path):
+    from app import store
+
+    store.connect_write(tmp_path / "s.duckdb").close()  # a store that exists (else: no such store, exit 8)
     result = flexdash("tui", "--db", str(tmp_path / "s.duckdb"))  # stdin /dev/null, stdout a pipe
     assert result.returncode == 2
     assert "file or a pipe" in result.stderr and "flexdash report" in result.stderr

@@ -259,5 +259,5 @@ async def test_a_file_that_is_not_a_store_is_a_notification_not_a_crash(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert any("could not read the store" in m for m in messages), messages
+        assert any("is not a flexdash store" in m for m in messages), messages
         assert app.is_running  # still up: the admin can quit normally

@@ -1,0 +1,107 @@
+"""What a store path must be before flexdash opens it, and the admin's
+words for what is wrong with it (exit codes 6, 7, 8; app/errors.py).
+
+* Only ``import`` and ``demo`` create a store; every other command given a
+  path where none exists stops with :class:`NoSuchStore`.
+* The folders flexdash creates for a store are private (0700), as the store
+  file is (0600).
+* A folder that is a file, a file that is not a DuckDB database, a DuckDB
+  database that is not a flexdash store: :class:`StoreUnusable`.
+* A store whose schema is newer than this flexdash knows is read by nothing
+  and written by nothing (:class:`StoreTooNew`): its version is read on a
+  read-only connection before any write connection is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from app.errors import NoSuchStore, StoreTooNew, StoreUnusable
+
+CREATORS = "flexdash import --db PATH FILE_OR_FOLDER... (or flexdash demo)"
+
+
+def require_existing(db: Path) -> None:
+    """A command that only reads or recomputes: the store must be there."""
+    if not db.exists():
+        parent = _first_existing(db.parent)
+        if parent is not None and not parent.is_dir():
+            raise _folder_is_a_file(db, parent)
+        raise NoSuchStore(f"no such store: {db}; a store is created by {CREATORS}")
+    if db.is_dir():
+        raise StoreUnusable(f"the store path {db} is a folder, not a store file: give the file inside it with --db")
+
+
+def make_private_folder(db: Path) -> None:
+    """Create the store's folder and its missing parents, each 0700 (mkdir's
+    mode is masked by the umask, so set it after)."""
+    missing = []
+    folder = db.parent
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    if not folder.is_dir():
+        raise _folder_is_a_file(db, folder)
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            if not path.is_dir():
+                raise _folder_is_a_file(db, path) from None
+            continue  # another process made it meanwhile
+        except OSError as exc:
+            raise StoreUnusable(f"cannot create the store's folder {path}: {exc.strerror}") from None
+        os.chmod(path, 0o700)
+    if db.is_dir():
+        raise StoreUnusable(f"the store path {db} is a folder, not a store file: give the file inside it with --db")
+
+
+def open_error(db: Path, exc: duckdb.Error) -> StoreUnusable:
+    """DuckDB's refusal to open ``db`` (anything but its lock), in the
+    admin's words."""
+    text = str(exc)
+    if "not a valid DuckDB database file" in text:
+        return StoreUnusable(
+            f"{db} is not a flexdash store (not a DuckDB database file); "
+            "give another path with --db, or move this file away"
+        )
+    reason = text.removeprefix("IO Error: ").splitlines()[0] if text else type(exc).__name__
+    return StoreUnusable(f"cannot open the store {db}: {reason}")
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, db: Path, known: int) -> None:
+    """Refuse a store written by a newer flexdash (exit 7) and a DuckDB
+    database that holds other tables but no flexdash schema (exit 6)."""
+    version, tables = con.execute(
+        "SELECT (SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+        "AND table_schema = 'main' AND table_name = 'schema_version'), "
+        "(SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database())"
+    ).fetchall()[0]
+    if not version:
+        if tables:
+            raise StoreUnusable(
+                f"{db} is a DuckDB database but not a flexdash store (it has no schema_version table); "
+                "give another path with --db"
+            )
+        return
+    found = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+    if found > known:
+        raise StoreTooNew(
+            f"the store {db} was written by a newer flexdash (schema version {found}; this one knows up to "
+            f"{known}); it was left untouched: upgrade flexdash to use it"
+        )
+
+
+def _first_existing(folder: Path) -> Path | None:
+    while not folder.exists():
+        if folder == folder.parent:
+            return None
+        folder = folder.parent
+    return folder
+
+
+def _folder_is_a_file(db: Path, folder: Path) -> StoreUnusable:
+    return StoreUnusable(f"cannot use the store {db}: {folder} is a file, not a folder")
