@@ -114,7 +114,7 @@ def write(out: Path) -> tuple[int, list[Planted]]:
     charges, covered = _charges(out)
     rows, planted = _plant([list(r) for r in charges], covered)
     buf = io.StringIO()
-    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writerow(COLUMNS)
     for day, user, product, team, tokens in rows:
         first, last = _names(user)
