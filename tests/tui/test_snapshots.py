@@ -50,6 +50,14 @@ def test_imports(snap_compare, sample_store):
     assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("6"))
 
 
+def test_reconcile(snap_compare, sample_store):
+    # R24: the whole sample period, so the four planted differences show
+    from datetime import date
+
+    app = make_test_app(sample_store, since=date(2026, 8, 23), until=date(2026, 11, 20))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("7"))
+
+
 def test_why_from_usage(snap_compare, sample_store):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("4", "enter"))
