@@ -105,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     except FlexdashError as exc:
         print(f"flexdash: {_message(exc)}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP during an import (app.tempdirs.Terminated)
         print("flexdash: interrupted; nothing from this command was committed", file=sys.stderr)
-        return 130
+        return 128 + getattr(exc, "signum", 2)
     except Exception as exc:  # a bug: say so plainly, with the way to report it
         print(f"flexdash: internal error: {type(exc).__name__}: {_message(exc)}", file=sys.stderr)
         return EXIT_INTERNAL

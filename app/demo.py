@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     args.db = str(db)
     args.as_of = format_instant(as_of) if as_of else None
     if as_of is not None and given is None:
-        args.as_of_note = "the end of the sample data"
+        args.as_of_note = "end of the sample data"
     from app import tui_command
 
     try:

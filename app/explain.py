@@ -84,7 +84,12 @@ def _frame(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pl.DataFr
 
 def _unknown(con: duckdb.DuckDBPyConnection, kind: str, name: str) -> UsageError:
     names = _frame(con, "reports/explain_names", {}).filter(pl.col("kind") == kind)["name"].to_list()
-    near = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    wanted = name.lower()
+    # a user named without the domain (hugo.bernard): the addresses that start so
+    near = [n for n in names if "@" not in wanted and n.lower().split("@")[0] == wanted][:3]
+    if not near:
+        lowered = {n.lower(): n for n in names}
+        near = [lowered[n] for n in difflib.get_close_matches(wanted, list(lowered), n=3, cutoff=0.6)]
     hint = f"; did you mean {textsafe.listing(near)}?" if near else ""
     what = "user" if kind == "user" else "product code"
     return UsageError(f"unknown {what} '{textsafe.show(name)}': this store has never seen it{hint}")
@@ -106,11 +111,12 @@ def explain(
     ``results_ready=True``: the caller just ran ``use_results_as_of(con,
     as_of)`` on this connection, so it is not run again."""
     subject = _frame(con, "reports/explain_subject", {"user": user, "product": product})
-    user_id, product_id = subject.row(0)
+    user_id, stored_user, product_id, stored_product = subject.row(0)
     if user_id is None:
         raise _unknown(con, "user", user)
     if product_id is None:
         raise _unknown(con, "product", product)
+    user, product = stored_user, stored_product  # as the store writes them (the match ignores case)
     if not results_ready:
         use_results_as_of(con, as_of)
     start = day_start(day) if day else None

@@ -111,12 +111,16 @@ def _timeline(rows: _Rows, day: date) -> list[str]:
     ]
 
 
+# the operating system by its name: "windows" alone reads as billing windows
+OS_NAMES = {"windows": "Microsoft Windows", "macos": "macOS", "linux": "Linux"}
+
+
 def _session_lines(s: dict, intervals: list[dict], day: date) -> list[str]:
     team = s["team"] or "no team"
     source = TEAM_SOURCES.get(s["team_source"] or "", "")
     lines = [
         f"    {_span(s['session_start'], s['session_end'], day)}  {s['session_id']} on {s['device']}, "
-        f"version {s['version']}, {s['os']}; team {team}" + (f" ({source})" if source else ""),
+        f"version {s['version']}, {OS_NAMES.get(s['os'], s['os'])}; team {team}" + (f" ({source})" if source else ""),
         f"        span {_dur(s['span_seconds'])} = active {_dur(s['active_seconds'])}"
         f" + idle-paused {_dur(s['idle_seconds'])}"
         + ("" if s["idle_detection"] else "  (this version has no idle detection: all of it counts, R6)"),
@@ -262,6 +266,21 @@ def _rate_line(rates: pl.DataFrame) -> str:
     return f"Rate per 24-hour window (R10): {'; '.join(parts)}. {idle.capitalize()} (R6){kind}."
 
 
+def _verdict(expl) -> str:
+    """What happened, for the headline: charged, denied (R16) or not charged
+    (an excluded session, R17 R18), or several of them."""
+    outcomes = set(expl.windows["outcome"].to_list()) if expl.windows.height else set()
+    charged = "charged" in outcomes
+    denied = bool(outcomes - {"charged"}) or expl.denials.height > 0
+    if charged and denied:
+        return "was charged, and denied, for"
+    if denied:
+        return (
+            "was denied" if "insufficient_balance" in set(expl.denials["reason"].to_list()) else "was not charged for"
+        )
+    return "was charged for"
+
+
 def _shown_frame(df: pl.DataFrame) -> pl.DataFrame:
     text = [c for c, dtype in df.schema.items() if dtype == pl.String]
     if not text:
@@ -284,7 +303,7 @@ def render(expl, *, timeline: bool = True) -> str:
         name = f" ({expl.rates['name'][-1]})" if expl.rates["name"][-1] != expl.product else ""
     scope = f" on {expl.day.isoformat()}" if expl.day else ""
     lines = [
-        f"Why {expl.user} was charged for {expl.product}{name}{scope}, as of {format_instant(expl.as_of)}",
+        f"Why {expl.user} {_verdict(expl)} {expl.product}{name}{scope}, as of {format_instant(expl.as_of)}",
         _rate_line(expl.rates),
         "All times are UTC. A window opens when active use goes more than 5 minutes past the last one (R8, R9).",
     ]

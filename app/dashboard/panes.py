@@ -175,15 +175,26 @@ def load_rates(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     return frame(con, "dashboard/rates", f.sql_params())
 
 
-def filter_rates(rates: pl.DataFrame, text: str) -> pl.DataFrame:
-    """Rows whose product, name, kind or host contains ``text`` (any case)."""
+RATES_FILTERED_ON = ("product", "name", "kind", "host")
+
+
+def filter_rows(rows: pl.DataFrame, text: str, columns: tuple[str, ...] | None = None) -> pl.DataFrame:
+    """Rows in which one of ``columns`` (default: every text column) holds
+    ``text``, in any case: the `/` filter of every pane's table."""
     needle = text.strip().lower()
     if not needle:
-        return rates
+        return rows
+    names = columns or tuple(n for n, t in rows.schema.items() if t == pl.String)
     hit = pl.lit(False)
-    for col in ("product", "name", "kind", "host"):
-        hit = hit | pl.col(col).fill_null("").str.to_lowercase().str.contains(needle, literal=True)
-    return rates.filter(hit)
+    for col in names:
+        if col in rows.columns:
+            hit = hit | pl.col(col).cast(pl.String).fill_null("").str.to_lowercase().str.contains(needle, literal=True)
+    return rows.filter(hit)
+
+
+def filter_rates(rates: pl.DataFrame, text: str) -> pl.DataFrame:
+    """Rows whose product, name, kind or host contains ``text`` (any case)."""
+    return filter_rows(rates, text, RATES_FILTERED_ON)
 
 
 # --- Usage, alerts, imports -------------------------------------------------

@@ -25,6 +25,7 @@ class ReconcileData:
     by_user: pl.DataFrame  # user, differences, tokens_billed, tokens_computed
     differences: pl.DataFrame  # the report's rows: day, user, product, team_billed, ... status
     has_vendor_data: bool
+    source: str = ""  # which source the period's charges come from (source_label)
 
 
 def _reconcile(con, f: Filters, since: date | None, until: date | None, *, all_rows: bool) -> pl.DataFrame:
@@ -57,6 +58,7 @@ def load_reconcile(con: duckdb.DuckDBPyConnection, f: Filters) -> ReconcileData:
         by_user=by_user,
         differences=differences,
         has_vendor_data=has_vendor,
+        source=source_label(con, f),
     )
 
 

@@ -22,7 +22,6 @@ dashboard's reads go on while a big file is read and checked.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from app import sql, store
+from app import sql, store, tempdirs
 from app.errors import UnreadableInput
 from app.ingest import reader, staging
 from app.ingest.kinds import KINDS, Kind, recognise
@@ -165,8 +164,9 @@ def import_into(
     options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
     files = _files(paths, kind)
     db_path = store.resolve_db_path(db)
-    with tempfile.TemporaryDirectory(prefix="flexdash-import-") as spill:
-        con = duckdb.connect(config={"temp_directory": spill})
+    # removed at the end, on SIGTERM/SIGHUP, or by the next import after a kill
+    with tempdirs.private_temp_folder("import") as spill:
+        con = duckdb.connect(config={"temp_directory": str(spill)})
         try:
             store.configure(con)
             con.execute(sql.load("ingest/limit_memory"))
@@ -239,7 +239,8 @@ def _stage_file(
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
     fmt = reader.file_format(path)
-    digest, plain = reader.fingerprint(path)
+    scan = reader.fingerprint(path)
+    digest = scan.digest
 
     # The same content earlier in this call: skipped. Imported before:
     # skipped, unless its refused rows are read again (options.read_again).
@@ -264,7 +265,7 @@ def _stage_file(
         )
     result = FileResult(name, kind.name)
     on_bytes = (lambda done: progress(name, min(done, size), size)) if progress else None
-    staged = staging.stage(con, path, fmt, kind, header, options, on_bytes, plain=plain, sep=sep)
+    staged = staging.stage(con, path, fmt, kind, header, options, on_bytes, scan=scan, sep=sep)
     result.warnings.extend(staged.warnings)
     item = _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
     item.again = seen is not None

@@ -20,12 +20,14 @@ import json
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
 import xxhash
 
 from app.errors import UnreadableInput
+from app.ingest.folders import folder_files
 
 CHUNK_BYTES = 32 << 20
 # n_bytes: the line's length (raw holds only the first bytes of an over-long one)
@@ -69,14 +71,8 @@ def discover(paths: list[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and file_format(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            candidates = found
+            # an unreadable sub-folder or file stops the import (exit 4), never skipped silently
+            candidates = folder_files(path, lambda p: file_format(p) is not None)
         elif path.is_file():
             if file_format(path) is None:
                 raise UnreadableInput(f"{path}: not a supported format (expected one of {SUPPORTED})")
@@ -94,23 +90,32 @@ def discover(paths: list[str | Path]) -> list[Path]:
 SCAN_BYTES = 4 << 20  # hashing in 4 MB blocks ran 2.4x faster than in 32 MB ones (CPU cache)
 
 
-def fingerprint(path: Path) -> tuple[str, bool]:
-    """One read of the file's bytes as stored (a gzip is read compressed):
-    its XXH3-128 content hash, and whether it is plain text for the fast CSV
-    path (no double quote, no NUL byte; ``bytes.find`` runs at memory speed).
-    Not SHA-256: on these machines it ran at ~14 s/GB, several times the
-    import floor S, and a re-import must cost under 2 S (issue 2)."""
+class Fingerprint(NamedTuple):
+    """What one read of a file's stored bytes tells (see :func:`fingerprint`)."""
+
+    digest: str
+    quotes: bool  # a double quote somewhere in the stored bytes
+    nul: bool  # a NUL byte somewhere in the stored bytes
+
+
+def fingerprint(path: Path) -> Fingerprint:
+    """One read of the file's bytes as stored (a gzip is read compressed,
+    so its quotes and NUL bytes tell nothing): its XXH3-128 content hash,
+    and whether it holds a double quote or a NUL byte (for choosing the
+    fast CSV path; ``bytes.find`` runs at memory speed). Not SHA-256: on
+    these machines it ran at ~14 s/GB, several times the import floor S,
+    and a re-import must cost under 2 S (issue 2)."""
     h = xxhash.xxh3_128()
-    plain = True
+    quotes = nul = False
     try:
         with open(path, "rb", buffering=0) as f:
             while block := f.read(SCAN_BYTES):
                 h.update(block)
-                if plain and (block.find(b'"') >= 0 or block.find(b"\0") >= 0):
-                    plain = False
+                quotes = quotes or block.find(b'"') >= 0
+                nul = nul or block.find(b"\0") >= 0
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return "xxh3-128:" + h.hexdigest(), plain
+    return Fingerprint("xxh3-128:" + h.hexdigest(), quotes, nul)
 
 
 def _open_text_stream(path: Path):
@@ -392,6 +397,7 @@ def parquet_columns(path: Path) -> list[str]:
 
 
 __all__ = [
+    "Fingerprint",
     "LineBatches",
     "csv_header",
     "discover",

@@ -103,12 +103,12 @@ def stage(
     options: ReadOptions,
     on_bytes: Callable[[int], None] | None,
     *,
-    plain: bool = False,
+    scan: reader.Fingerprint | None = None,
     sep: str = ",",
 ) -> Staged:
     """Fill the TEMP tables ``checked`` and ``file_names`` from the file
-    (see Staged for what is returned). ``plain``: the file holds no double
-    quote and no NUL byte (reader.fingerprint); ``sep``: a CSV's separator."""
+    (see Staged for what is returned). ``scan``: what reader.fingerprint
+    found in its bytes (None: nothing known); ``sep``: a CSV's separator."""
     warnings: list[str] = []
     cmap = map_columns(kind, header)
     if fmt == "jsonl":  # JSON keys are read per line, picked from ALL_COLUMNS
@@ -121,10 +121,8 @@ def stage(
     if missing:
         warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
-    # the fast paths: events only (the big inputs), plain CSV or Parquet
-    plain_csv = (
-        plain and kind.name == "events" and fmt == "csv" and not reader.is_gzip(path) and options.encoding == "utf-8"
-    )
+    # the fast paths: events only (the big inputs), CSV or Parquet
+    csv_mode = _csv_mode(path, fmt, kind, options, scan, bool(cmap.extras)) if fmt == "csv" else None
     con.execute(
         sql.load("ingest/ingest_cfg"),
         {
@@ -136,11 +134,12 @@ def stage(
             "assume_tz": options.assume_tz,
             "missing": ", ".join(missing) or None,
             "encoding": options.encoding_label,
+            "quoted": csv_mode == "quoted",
         },
     )
     unique = None
-    if kind.name == "events" and plain_csv:
-        unique = _fast_csv(con, path, kind, len(header), positions, sep)
+    if csv_mode is not None:
+        unique = _fast_csv(con, path, kind, len(header), positions, sep, csv_mode == "quoted")
     elif kind.name == "events" and fmt == "parquet":
         unique = _fast_parquet(con, path, kind, header, positions)
     if unique is not None:
@@ -156,12 +155,36 @@ def stage(
     return Staged(warnings, identities_unique(con) if kind.name == "events" else None, grouped=False)
 
 
+def _csv_mode(
+    path: Path, fmt: str, kind: Kind, options: ReadOptions, scan: reader.Fingerprint | None, extras: bool
+) -> str | None:
+    """Which fast CSV path an events file takes, if any. ``plain``: no quote
+    and no NUL byte in the file (reader.fingerprint), read as it is.
+    ``quoted``: read with quotes as plain characters, and every value must
+    be quoted whole or hold no quote (quoted_ok, event_checks.sql) before
+    it is unquoted (unquote_groups.sql): a quote inside a value, a quoted
+    separator or line end, spaces around quotes all fail that, and the exact
+    reader reads the file. A gzip's stored bytes tell nothing of its quotes:
+    quoted. Extra columns are not read, so they could hide a misplaced
+    quote: with any, a file that may hold quotes is read exactly."""
+    if kind.name != "events" or fmt != "csv" or options.encoding != "utf-8":
+        return None
+    if reader.is_gzip(path) or scan is None:
+        return None if extras else "quoted"
+    if scan.nul:
+        return None
+    if not scan.quotes:
+        return "plain"
+    return None if extras else "quoted"
+
+
 def _fast_csv(
-    con, path: Path, kind: Kind, n_columns: int, positions: list[int | None], sep: str
+    con, path: Path, kind: Kind, n_columns: int, positions: list[int | None], sep: str, quoted: bool
 ) -> Future[bool] | None:
     """Stage with DuckDB's CSV reader; as _fast_checks: None when the
     caller must read the file exactly (see the module docstring).
-    The file is plain: no quote, no NUL byte (reader.fingerprint). A line
+    Quotes are read as plain characters (_csv_mode says when that is
+    safe; a gzip is read through DuckDB's own decompression). A line
     the reader cannot take (its shape, encoding or length) raises, and the
     exact reader says which (keeping the reader's refused rows instead cost
     0.2 s a pass). The reader, even strict, drops a line's trailing empty
@@ -187,7 +210,7 @@ def _fast_csv(
             na_values=["\n"],
         )
         fields = [f"f{p}" if p else None for p in positions]
-        return _fast_checks(con, kind, rel, fields, (f"f{n_columns}", f"f{n_columns + 1}"))
+        return _fast_checks(con, kind, rel, fields, (f"f{n_columns}", f"f{n_columns + 1}"), quoted=quoted)
     except duckdb.Error:
         return None  # the exact reader will say what is wrong with the file
 
@@ -204,7 +227,7 @@ def _fast_parquet(con, path: Path, kind: Kind, header: list[str], positions: lis
 
 
 def _fast_checks(
-    con, kind: Kind, rel, names: list[str | None], ends: tuple[str, str] | None = None
+    con, kind: Kind, rel, names: list[str | None], ends: tuple[str, str] | None = None, *, quoted: bool = False
 ) -> Future[bool] | None:
     """Pick c1..c9 from ``rel`` by column reference (the relational API: no
     SQL text is built from the file's column names; a missing column is a
@@ -229,8 +252,9 @@ def _fast_checks(
     )
     picked += [last.cast(varchar).alias("last_field"), beyond.cast(varchar).alias("beyond_last")]
     rel.select(*picked).create_view("src_native", replace=True)
+    con.execute(sql.load("ingest/event_checks"))  # src_native.sql unquotes with them
     con.execute(sql.load("ingest/src_native"))
-    if not check(con, kind, exact=False):
+    if not check(con, kind, exact=False, quoted=quoted):
         return None
     if not _true(con, "pairs_in_one_group") and _true(con, "identity_conflicts"):
         drop_checked(con)
@@ -238,7 +262,7 @@ def _fast_checks(
     return identities_unique(con)
 
 
-def check(con, kind: Kind, *, exact: bool) -> bool:
+def check(con, kind: Kind, *, exact: bool, quoted: bool = False) -> bool:
     """src_fields -> the TEMP tables ``checked`` and ``file_names``.
     ``exact``: src_fields can be read only once, and may hold refused rows
     (whose names enter no dictionary). Not exact (a fast path, events): the
@@ -262,6 +286,8 @@ def check(con, kind: Kind, *, exact: bool) -> bool:
         # checked once per distinct value just below (values_clean.sql)
         con.execute(sql.load("ingest/values_checked"), {"checked": True})
         con.execute(sql.load("ingest/group_events"))
+        if quoted:
+            con.execute(sql.load("ingest/unquote_groups"))
         if not _true(con, "fast_path_clean"):
             return False
         con.execute(sql.load("ingest/names_from_groups"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import duckdb
@@ -51,9 +51,10 @@ def known_teams(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in con.execute(sql.load("reports/teams")).fetchall()]
 
 
-def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams) -> None:
+def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams) -> ReportParams:
     """Refuse what the admin asked for that the report cannot honour, with
-    a message that says what would work (never a silent ignore)."""
+    a message that says what would work (never a silent ignore). Returns the
+    parameters to run with: a team named in another case as the store has it."""
     if params.as_of is None or params.as_of.tzinfo is None:
         raise UsageError("as_of must be an aware instant (R4)")
     if params.since and params.until and params.since > params.until:
@@ -72,5 +73,9 @@ def check(con: duckdb.DuckDBPyConnection, spec: ReportSpec, params: ReportParams
             raise UsageError(f"report {spec.name} has no team: drop --team")
         teams = known_teams(con)
         if params.team not in teams:
+            same = [t for t in teams if t.lower() == params.team.lower()]
+            if same:  # a team named in another case: the store's spelling
+                return replace(params, team=same[0])
             listed = textsafe.listing(teams) if teams else "none yet (import packs or logs first)"
             raise UsageError(f"unknown team '{textsafe.show(params.team)}'; the known teams are: {listed}")
+    return params

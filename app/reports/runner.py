@@ -26,7 +26,7 @@ def query(con: duckdb.DuckDBPyConnection, name: str, params: ReportParams) -> pl
     engine call: tests feed hand-made charges/allocations/denials here).
     Raises UsageError for parameters the report cannot honour."""
     spec = spec_for(name)
-    check(con, spec, params)
+    params = check(con, spec, params)
     if name in COMPUTED:  # Python models or engine replays around their SQL
         frame = COMPUTED[name](con, params)
     else:
@@ -50,7 +50,7 @@ def build(
     ``results_ready=True``: the caller has just run
     ``app.engine.use_results_as_of(con, params.as_of)`` on this connection
     (the dashboard's reader does, once per batch), so it is not run again."""
-    check(con, spec_for(name), params)  # refuse bad parameters before any engine work
+    params = check(con, spec_for(name), params)  # refuse bad parameters before any engine work
     if not results_ready:
         apply_as_of(con, params.as_of)
     return query(con, name, params)

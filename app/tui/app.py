@@ -13,7 +13,7 @@ when they changed. A busy store keeps the last data on screen with an
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -32,8 +32,9 @@ from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
 from app.dashboard.filters import WARN_BELOW_PERCENT
 from app.errors import FlexdashError, StoreBusy
-from app.timeutil import format_instant, now_utc
+from app.timeutil import now_utc
 from app.tui.commands import DashboardCommands
+from app.tui.screens.help import HelpScreen
 from app.tui.screens.why import WhyScreen
 from app.tui.widgets.filter_bar import FilterBar
 from app.tui.widgets.frame_table import prepare, warm_up
@@ -49,6 +50,7 @@ class FlexdashApp(App):
     CSS_PATH = "flexdash.tcss"
     TITLE = "flexdash"
     AUTO_FOCUS = None  # the visible pane's table takes focus once it has rows
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]  # the screen's class
     COMMANDS = App.COMMANDS | {DashboardCommands}
     BINDINGS: ClassVar = [
         *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
@@ -61,6 +63,7 @@ class FlexdashApp(App):
         Binding("t", "open_team_list", "Team"),
         Binding("d", "focus_filter('since')", "Period"),
         Binding("ctrl+r", "refresh", "Refresh"),
+        Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -132,9 +135,9 @@ class FlexdashApp(App):
 
     def _as_of_text(self) -> str:
         if self.fixed_as_of is not None:
-            note = f", {self.as_of_note}" if self.as_of_note else ""
-            return f"as of {format_instant(self.fixed_as_of)}{note}"
-        return "as of now"
+            note = f" ({self.as_of_note})" if self.as_of_note else ""
+            return f"as of {self.fixed_as_of.astimezone(UTC):%Y-%m-%d %H:%M} UTC{note}"
+        return "as of now (UTC)"
 
     def current_filters(self) -> Filters:
         """The filters with ``as_of`` resolved: fixed, or the current instant."""
@@ -170,6 +173,12 @@ class FlexdashApp(App):
         if self.screen is not self.screen_stack[0]:
             self.pop_screen()
         self.pane = pane_id
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        pane_cls = next(p for p in PANES if p.pane_id == self.pane)
+        self.push_screen(HelpScreen(pane_cls, PANES))
 
     def action_focus_filter(self, which: str) -> None:
         self.query_one(f"#{which}").focus()
@@ -306,15 +315,16 @@ class FlexdashApp(App):
         self.busy = False
         self.known_teams = teams
         if self.filters.team and teams and self.filters.team not in teams:
-            # an admin typo (--team): say so and show every team, never an empty grid
-            self.notify(
-                f"unknown team '{textsafe.show(self.filters.team)}'; the teams are: {textsafe.listing(teams)}",
-                severity="warning",
-                timeout=8,
-                markup=False,  # names are data, never markup
-            )
-            self.filters = self.filters.with_(team=None)
-            self.query_one(FilterBar).set_values(None, self.filters.since, self.filters.until)
+            same = [t for t in teams if t.lower() == self.filters.team.lower()]
+            if not same:  # an admin typo (--team): say so and show every team, never an empty grid
+                self.notify(
+                    f"unknown team '{textsafe.show(self.filters.team)}'; the teams are: {textsafe.listing(teams)}",
+                    severity="warning",
+                    timeout=8,
+                    markup=False,  # names are data, never markup
+                )
+            self.filters = self.filters.with_(team=same[0] if same else None)  # --team CIVIL is civil
+            self.query_one(FilterBar).set_values(self.filters.team, self.filters.since, self.filters.until)
             self.load_pane(self.pane)
             return
         self.query_one(FilterBar).set_teams(teams, self.filters.team)

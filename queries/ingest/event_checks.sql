@@ -18,3 +18,13 @@ CREATE OR REPLACE TEMP MACRO version_has_year(v) AS regexp_matches(v, '^\d{4}');
 -- '*' stands for every product in an assignment (data contract); an event
 -- names one product:
 CREATE OR REPLACE TEMP MACRO product_code(p) AS p <> '*';
+-- A CSV value read with its quotes as plain characters (a fast path,
+-- ingest_cfg.quoted) is as the exact reader would read it (src_csv.sql)
+-- when it holds no quote, or is quoted whole with no quote inside (an
+-- escaped "" is left to the exact reader); anything else, a value with a
+-- space before its opening quote or after its closing one too, fails:
+CREATE OR REPLACE TEMP MACRO quoted_ok(v) AS
+    v IS NULL OR NOT contains(v, '"')
+    OR (length(v) >= 2 AND starts_with(v, '"') AND ends_with(v, '"') AND NOT contains(v[2:-2], '"'));
+-- its text once quoted_ok holds:
+CREATE OR REPLACE TEMP MACRO unquote(v) AS CASE WHEN starts_with(v, '"') THEN v[2:-2] ELSE v END;

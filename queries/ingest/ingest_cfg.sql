@@ -6,7 +6,9 @@
 -- timestamps without offset (R2) or NULL; $missing: required columns the
 -- file lacks, comma-separated, or NULL; $sep: a CSV's separator ("," or
 -- ";", app/ingest/reader.py csv_header); $encoding: the name of the
--- encoding the file is read in, for the reason of a line not valid in it.
+-- encoding the file is read in, for the reason of a line not valid in it;
+-- $quoted: a fast path read the CSV with its quotes as plain characters
+-- (app/ingest/staging.py _csv_mode; src_native.sql, unquote_groups.sql).
 -- values_checked starts false: a fast path sets it, as its rows are judged
 -- for their instant only and every distinct value of the other columns is
 -- checked once (group_events.sql, values_clean.sql, values_checked.sql).
@@ -19,4 +21,5 @@ SELECT CAST($first_line AS BIGINT) AS first_line,
        CAST($missing AS VARCHAR) AS missing,
        CAST($sep AS VARCHAR) AS sep,
        CAST($encoding AS VARCHAR) AS encoding,
+       CAST($quoted AS BOOLEAN) AS quoted,
        false AS values_checked;

@@ -1,7 +1,7 @@
 -- src_fields for an events file read by DuckDB's own parallel readers
 -- (src_native: the kind's columns c1..c9 as text, picked by
--- app/ingest/staging.py from a plain CSV with no quote and no NUL byte, or
--- from a Parquet file). The result is kept only when no row is refused, so
+-- app/ingest/staging.py from a CSV read with its quotes as plain
+-- characters, see _csv_mode, or from a Parquet file). The result is kept only when no row is refused, so
 -- no line number or raw text is ever shown from it: line stays NULL
 -- (numbering rows in SQL, row_number() OVER (), would run the whole read on
 -- one thread). The rows are grouped (group_events.sql): their order is
@@ -24,5 +24,10 @@ SELECT CAST(NULL AS BIGINT) AS line,
        CASE WHEN last_field IS NULL OR beyond_last IS NOT NULL THEN 'not as many fields as the header'
        END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
-       c1, c2, c3, c4, c5, c6, c7, c8, c9
-FROM src_native;
+       -- a CSV read with its quotes as plain characters (ingest_cfg.quoted):
+       -- the instant unquoted here, row by row; the other columns once per
+       -- group (unquote_groups.sql). A badly quoted one is left as it is,
+       -- and fails its check.
+       CASE WHEN cfg.quoted AND quoted_ok(c1) THEN unquote(c1) ELSE c1 END AS c1,
+       c2, c3, c4, c5, c6, c7, c8, c9
+FROM src_native, ingest_cfg cfg;

@@ -60,7 +60,7 @@ async def test_filter_rates_as_you_type(sample_store):
         assert isinstance(app.focused, Input)  # the filter takes the keys
         await pilot.press(*"revit")
         await pilot.pause()
-        shown = app.query_one("#rates-table", FrameTable).frame
+        shown = app.query_one("#rates-table", FrameTable).shown
         # data/rates.csv: Revit (RVT) and its plug-in "Fabrication for Revit"
         assert set(shown["product"]) == {"RVT", "RVTFAB"}
         await pilot.press("escape")

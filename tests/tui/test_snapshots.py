@@ -1,10 +1,16 @@
 """Snapshots of every pane, the why view and the empty store, on the sample
-logs at a fixed as-of (2026-11-21), 160x48, theme textual-dark.
+logs at a fixed as-of (2026-11-21), theme textual-dark, at 160x48 and on a
+small terminal (80x24: every pane keeps its key columns and keys).
 Each SVG was looked at as an image before it was accepted."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.helpers import SIZE, make_test_app, settle
+
+SMALL = (80, 24)
+SIZES = pytest.mark.parametrize("size", [SIZE, SMALL], ids=["160x48", "80x24"])
 
 
 async def _ready(pilot) -> None:
@@ -21,8 +27,9 @@ def _keys_then_settle(*keys):
     return run_before
 
 
-def test_balances(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_ready)
+@SIZES
+def test_balances(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_ready)
 
 
 def test_balances_one_team(snap_compare, sample_store):
@@ -30,24 +37,29 @@ def test_balances_one_team(snap_compare, sample_store):
     assert snap_compare(app, terminal_size=SIZE, run_before=_ready)
 
 
-def test_expirations(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("2"))
+@SIZES
+def test_expirations(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("2"))
 
 
-def test_rates(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("3"))
+@SIZES
+def test_rates(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("3"))
 
 
-def test_usage(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("4"))
+@SIZES
+def test_usage(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("4"))
 
 
-def test_alerts(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("5"))
+@SIZES
+def test_alerts(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("5"))
 
 
-def test_imports(snap_compare, sample_store):
-    assert snap_compare(make_test_app(sample_store), terminal_size=SIZE, run_before=_keys_then_settle("6"))
+@SIZES
+def test_imports(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("6"))
 
 
 def test_reconcile(snap_compare, sample_store):
@@ -58,10 +70,17 @@ def test_reconcile(snap_compare, sample_store):
     assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("7"))
 
 
-def test_why_from_usage(snap_compare, sample_store):
+@SIZES
+def test_why_from_usage(snap_compare, sample_store, size):
     app = make_test_app(sample_store)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("4", "enter"))
+    assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "enter"))
 
 
 def test_empty_store(snap_compare, empty_store):
     assert snap_compare(make_test_app(empty_store), terminal_size=SIZE, run_before=_ready)
+
+
+@SIZES
+def test_help_on_usage(snap_compare, sample_store, size):
+    app = make_test_app(sample_store)
+    assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "question_mark"))

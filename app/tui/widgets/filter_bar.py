@@ -47,18 +47,21 @@ class FilterBar(Horizontal):
         self._teams: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("Team", classes="filter-label")
+        yield Label("Team", classes="filter-label", id="team-label")
         options = [(_prompt(t), t) for t in ([self._team] if self._team else [])]
         yield Select(
             [("All teams", ALL_TEAMS), *options],
             value=self._team or ALL_TEAMS,
             allow_blank=False,
+            compact=True,  # one line: the panes keep the rows (80x24)
             id="team",
         )
-        yield Label("From", classes="filter-label")
-        yield Input(self._since.isoformat() if self._since else "", placeholder="YYYY-MM-DD", id="since")
+        yield Label("from", classes="filter-label")
+        since = self._since.isoformat() if self._since else ""
+        yield Input(since, placeholder="YYYY-MM-DD", compact=True, id="since")
         yield Label("to", classes="filter-label")
-        yield Input(self._until.isoformat() if self._until else "", placeholder="YYYY-MM-DD", id="until")
+        until = self._until.isoformat() if self._until else ""
+        yield Input(until, placeholder="YYYY-MM-DD", compact=True, id="until")
         yield Label(self._as_of_text, id="as-of")
         yield Label("⟳ updating", id="updating")
 

@@ -21,6 +21,7 @@ from textual.widgets import Static
 from textual_fastdatatable import ArrowBackend, DataTable
 
 from app import textsafe
+from app.dashboard.panes import filter_rows
 from app.tui.widgets.fast_table import FastTable
 
 
@@ -46,10 +47,38 @@ def _escaped(value: str) -> str:
     return out[:-1] if value.endswith("\\") and not value.endswith("\\\\") and out.endswith("\\\\") else out
 
 
-def displayable(df: pl.DataFrame, markup: frozenset[str] = frozenset()) -> pl.DataFrame:
-    """Instants as ``YYYY-MM-DD HH:MM`` (UTC), floats to one decimal: what an
-    admin reads, and still sorting in the right order; text shown as written
-    (``literal``) but in the ``markup`` columns."""
+def _low_groups(whole: pl.Expr, groups: int) -> pl.Expr:
+    """The ``groups`` lowest groups of three digits, zero-filled, comma-joined."""
+    parts = [((whole // 1000**i) % 1000).cast(pl.String).str.zfill(3) for i in reversed(range(groups))]
+    return pl.concat_str(parts, separator=",")
+
+
+def number_text(col: pl.Expr, decimals: int, largest: float = 10**15) -> pl.Expr:
+    """A number as people read it, right-aligned by the caller: thousands
+    separators, ``decimals`` digits after the point (shares: always one).
+    ``largest``: the largest absolute value (fewer groups to build)."""
+    scaled = (col.abs() * 10**decimals + 0.5).floor().cast(pl.Int64)  # half away from zero
+    whole = scaled // 10**decimals
+    text = whole.cast(pl.String)
+    for groups in (1, 2, 3, 4):  # up to 10^15
+        if largest < 1000**groups:
+            break
+        head = (whole // 1000**groups).cast(pl.String)
+        text = pl.when(whole >= 1000**groups).then(head + "," + _low_groups(whole, groups)).otherwise(text)
+    if decimals:
+        text = text + "." + (scaled % 10**decimals).cast(pl.String).str.zfill(decimals)
+    return pl.when(col < 0).then("-" + text).otherwise(text)
+
+
+def displayable(
+    df: pl.DataFrame, markup: frozenset[str] = frozenset(), ungrouped: frozenset[str] = frozenset()
+) -> pl.DataFrame:
+    """What an admin reads: instants as ``YYYY-MM-DD HH:MM`` (UTC, said in
+    the header), numbers with thousands separators and floats (shares) to
+    one decimal, right-aligned (padded: the table aligns text left), but in
+    the ``ungrouped`` columns (line numbers, years); text shown as written
+    (``literal``) but in the ``markup`` columns. Sorting reads the frame
+    before this."""
     out = []
     for name, dtype in df.schema.items():
         col = pl.col(name)
@@ -59,8 +88,11 @@ def displayable(df: pl.DataFrame, markup: frozenset[str] = frozenset()) -> pl.Da
             out.append(col.dt.convert_time_zone("UTC").dt.strftime("%Y-%m-%d %H:%M").alias(name))
         elif dtype == pl.Boolean:
             out.append(pl.when(col).then(pl.lit("yes")).when(~col).then(pl.lit("no")).alias(name))
-        elif dtype in (pl.Float32, pl.Float64):
-            out.append(col.round(1).alias(name))
+        elif (dtype.is_integer() or dtype.is_float()) and name not in ungrouped:
+            largest = df.select(col.abs().max()).item() or 0
+            text = number_text(col, 1 if dtype.is_float() else 0, largest)
+            width = df.select(text.str.len_chars().max()).item() or 0
+            out.append(text.str.pad_start(width).alias(name))
         else:
             out.append(col)
     return df.select(out)
@@ -70,11 +102,13 @@ _PREPARED: dict[int, tuple[weakref.ref, ArrowBackend]] = {}
 _PREPARED_LOCK = threading.Lock()
 
 
-def _backend(df: pl.DataFrame, markup: frozenset[str] = frozenset()) -> ArrowBackend:
+def _backend(
+    df: pl.DataFrame, markup: frozenset[str] = frozenset(), ungrouped: frozenset[str] = frozenset()
+) -> ArrowBackend:
     """The table's Arrow backend, its column widths measured (a 280,000-row
     frame: 0.1 s of Python per value that would otherwise run on the UI
     thread when the table is first drawn)."""
-    backend = ArrowBackend(displayable(df, markup).to_arrow())
+    backend = ArrowBackend(displayable(df, markup, ungrouped).to_arrow())
     backend.render_markup = True  # as FastTable's (the library's default): measured the same way
     backend.column_content_widths  # noqa: B018 (computed and kept by the backend)
     return backend
@@ -98,16 +132,22 @@ def prepare(df: pl.DataFrame) -> None:
         _PREPARED[id(df)] = (weakref.ref(df), backend)
 
 
-def _backend_for(df: pl.DataFrame, markup: frozenset[str]) -> ArrowBackend:
+def _backend_for(df: pl.DataFrame, markup: frozenset[str], ungrouped: frozenset[str]) -> ArrowBackend:
     with _PREPARED_LOCK:
         hit = _PREPARED.pop(id(df), None)
-    if hit is not None and hit[0]() is df and not markup:
+    if hit is not None and hit[0]() is df and not markup and not ungrouped:
         return hit[1]
-    return _backend(df, markup)
+    return _backend(df, markup, ungrouped)
+
+
+SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending
 
 
 class FrameTable(Container):
-    """Shows a frame; posts :class:`FrameTable.RowChosen` on Enter/click."""
+    """Shows a frame; posts :class:`FrameTable.RowChosen` on Enter/click.
+    The rows can be filtered (``set_filter``, the `/` key of every pane) and
+    sorted (``sort_by``: a header click or `s`); the sorted column's header
+    shows the direction."""
 
     class RowChosen(Message):
         def __init__(self, table: FrameTable, row: dict) -> None:
@@ -125,16 +165,32 @@ class FrameTable(Container):
         labels: dict[str, str] | None = None,
         empty_text: str = "Nothing here.",
         markup: frozenset[str] = frozenset(),
+        filter_on: tuple[str, ...] | None = None,
+        sorted_as: tuple[str, bool] | None = None,
+        ungrouped: frozenset[str] = frozenset(),
+        may_hide: tuple[str, ...] = (),
         **kw,
     ):
         """``markup``: the columns whose text is Rich markup; every other
-        text is shown as written."""
+        text is shown as written. ``filter_on``: the columns the `/` filter
+        reads (default every text column). ``sorted_as``: (column,
+        descending) the rows arrive sorted by, shown in the header.
+        ``ungrouped``: integer columns shown without thousands separators.
+        ``may_hide``: the columns that may be left out when the table is
+        wider than its place, least useful first (small terminals)."""
         super().__init__(**kw)
+        self.may_hide = may_hide
+        self.hidden: tuple[str, ...] = ()
         self.labels = labels or {}
         self.markup = frozenset(markup)
+        self.ungrouped = frozenset(ungrouped)
         self.empty_text = empty_text
-        self.frame: pl.DataFrame | None = None
-        self._sort: tuple[str, bool] | None = None  # (column, descending)
+        self.filter_on = filter_on
+        self.filter_text = ""
+        self.frame: pl.DataFrame | None = None  # as given: every row, unsorted
+        self.shown: pl.DataFrame | None = None  # filtered and sorted, as on screen
+        self._sort: tuple[str, bool] | None = sorted_as  # (column, descending)
+        self._arrived_sorted = sorted_as is not None  # the frame's own order: no sort needed
         self._generation = 0
 
     def compose(self) -> ComposeResult:
@@ -145,20 +201,39 @@ class FrameTable(Container):
         found = self.query(DataTable)
         return found.first() if found else None
 
+    @property
+    def sort(self) -> tuple[str, bool] | None:
+        """(column, descending) of the order shown, or None."""
+        return self._sort
+
+    def _label(self, column: str, dtype: pl.DataType) -> str:
+        label = self.labels.get(column, column.replace("_", " "))
+        if isinstance(dtype, pl.Datetime) and "UTC" not in label:
+            label += " (UTC)"
+        if self._sort and self._sort[0] == column:
+            label += SORT_MARKS[self._sort[1]]
+        return label
+
     def show(self, df: pl.DataFrame) -> None:
-        """Replace the rows, keeping the cursor row and the sort."""
+        """Replace the rows, keeping the cursor row, the filter and the sort."""
         old = self.table
         cursor = old.cursor_row if old is not None else 0
         had_focus = old is not None and old.has_focus
         self.frame = df
-        if self._sort is not None and self._sort[0] in df.columns:
+        if self.filter_text:
+            df = filter_rows(df, self.filter_text, self.filter_on)
+        if self._sort is not None and self._sort[0] in df.columns and not self._arrived_sorted:
             df = df.sort(self._sort[0], descending=self._sort[1], nulls_last=True)
-        labels = [self.labels.get(c, c) for c in df.columns]
+        self.shown = df  # every column: a chosen row carries them all
+        self.hidden = self._to_hide(df)
+        if self.hidden:
+            df = df.drop(self.hidden)
+        labels = [self._label(c, t) for c, t in df.schema.items()]
         if isinstance(old, FastTable) and df.height and old.labels == labels:
             # the same columns (a new team or period): new rows in the same
             # table, painted once, where a new table was laid out, measured,
             # focused and painted four or five times (~0.1 s)
-            old.replace_backend(_backend_for(df, self.markup), labels)
+            old.replace_backend(_backend_for(df, self.markup, self.ungrouped), labels)
             old.move_cursor(row=min(cursor, df.height - 1), animate=False)
             return
         if had_focus:
@@ -168,11 +243,12 @@ class FrameTable(Container):
             self.screen.set_focus(None)
         self.remove_children()
         if df.height == 0:
-            self.mount(Static(self.empty_text, classes="empty-note"))
+            text = f"No row holds {self.filter_text!r}." if self.filter_text and self.frame.height else self.empty_text
+            self.mount(Static(text, classes="empty-note"))
             return
         self._generation += 1
         table = FastTable(
-            backend=_backend_for(df, self.markup),
+            backend=_backend_for(df, self.markup, self.ungrouped),
             column_labels=labels,
             cursor_type="row",
             show_row_labels=False,
@@ -186,28 +262,61 @@ class FrameTable(Container):
         if had_focus:
             table.focus()
 
-    def sorted_frame(self) -> pl.DataFrame | None:
-        if self.frame is None or self._sort is None:
-            return self.frame
-        return self.frame.sort(self._sort[0], descending=self._sort[1], nulls_last=True)
+    def _to_hide(self, df: pl.DataFrame) -> tuple[str, ...]:
+        """The ``may_hide`` columns to leave out, in their order, until the
+        rest fits the width (measured on the first rows: the widest name
+        seldom hides further down, and a column is at most 48 wide)."""
+        if not self.may_hide or not df.height:
+            return ()
+        room = self.size.width or self.app.size.width - 2
+        sample = displayable(df.head(500), self.markup, self.ungrouped)
+        widths = {}
+        for name, dtype in df.schema.items():
+            content = sample.select(pl.col(name).cast(pl.String).str.len_chars().max()).item() or 0
+            widths[name] = min(48, max(len(self._label(name, dtype)), content)) + 2  # a blank either side
+        total = sum(widths.values())
+        hidden = []
+        for name in self.may_hide:
+            if total <= room:
+                break
+            if name in widths:
+                total -= widths[name]
+                hidden.append(name)
+        return tuple(hidden)
 
-    def sort_by(self, column: str) -> None:
+    def on_resize(self) -> None:
+        if self.frame is not None and self.shown is not None and self._to_hide(self.shown) != self.hidden:
+            self.show(self.frame)
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows holding ``text`` (any case); "" shows all."""
+        if text == self.filter_text:
+            return
+        self.filter_text = text
+        if self.frame is not None:
+            self.show(self.frame)
+
+    def sorted_frame(self) -> pl.DataFrame | None:
+        """The rows as shown (filtered, sorted)."""
+        return self.shown
+
+    def sort_by(self, column: str, descending: bool | None = None) -> None:
         """Sort by ``column``; again on the same column flips the order."""
-        if self._sort and self._sort[0] == column:
-            self._sort = (column, not self._sort[1])
-        else:
-            self._sort = (column, False)
+        if descending is None:
+            descending = not self._sort[1] if self._sort and self._sort[0] == column else False
+        self._sort = (column, descending)
+        self._arrived_sorted = False
         if self.frame is not None:
             self.show(self.frame)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
-        if self.frame is not None:
-            self.sort_by(self.frame.columns[event.column_index])
+        if self.shown is not None:
+            self.sort_by(self.shown.columns[event.column_index])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        df = self.sorted_frame()
+        df = self.shown
         if df is not None and 0 <= event.cursor_row < df.height:
             self.post_message(self.RowChosen(self, df.row(event.cursor_row, named=True)))
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from app import textsafe
 from app.dashboard import panes as core
 from app.dashboard import reconcile as reconcile_core
+from app.tui.help import PaneHelp
 from app.tui.widgets.balance_chart import BalanceChart
 from app.tui.widgets.frame_table import FrameTable
 
@@ -44,6 +45,11 @@ class ChooseTeam(Message):
         self.team = team
 
 
+class PaneFilter(Input):
+    """The `/` filter of a pane's tables: hidden until asked for, and while
+    it holds text it stays in view (k9s, lazygit)."""
+
+
 class Pane(Vertical):
     pane_id: ClassVar[str]
     title: ClassVar[str]
@@ -53,10 +59,25 @@ class Pane(Vertical):
     # complete, all of them (issue 4: a whole year of usage is 280,000 rows
     # at 10 M events).
     fetch_head: ClassVar[Callable[..., Any] | None] = None
+    help: ClassVar[PaneHelp | None] = None  # what the help screen (?) says of this pane
+    BINDINGS: ClassVar = [
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "leave_filter", "Back to the table", show=False),
+    ]
 
     def show(self, data: Any, complete: bool = True) -> None:
         """``complete``: False while only the first rows are there."""
         raise NotImplementedError
+
+    def on_mount(self) -> None:
+        tables = self.query(FrameTable)
+        if tables:  # every pane with a table gets the filter, above its first table
+            box = PaneFilter(
+                placeholder="filter: the rows holding this text, any case  (Enter or Esc: back to the table)",
+                id=f"{self.pane_id}-filter",
+                classes="pane-filter",
+            )
+            self.mount(box, before=tables.first())
 
     def focus_main(self) -> bool:
         """Focus the pane's main table; False when it has none yet."""
@@ -64,28 +85,76 @@ class Pane(Vertical):
             return table.focus_table()
         return False
 
+    def action_filter(self) -> None:
+        for box in self.query(PaneFilter):
+            box.add_class("-shown")
+            box.focus()
+
+    def action_leave_filter(self) -> None:
+        """Esc: from the filter back to the table; on the table, clear the filter."""
+        for box in self.query(PaneFilter):
+            if box.has_focus:
+                box.set_class(bool(box.value), "-shown")
+            elif box.value:
+                box.value = ""
+                box.remove_class("-shown")
+        if not self.focus_main():
+            self.screen.set_focus(None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, PaneFilter):
+            event.stop()
+            for table in self.query(FrameTable):
+                table.set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if isinstance(event.input, PaneFilter):
+            event.stop()
+            self.action_leave_filter()
+
 
 class BalancesPane(Pane):
     pane_id = "balances"
     title = "Balances"
+    help = PaneHelp(
+        what="Each team's tokens today, how fast they go and until when they last; "
+        "the chart shows the balance day by day with purchases and expiries.",
+        columns={
+            "balance": "tokens left in the team's valid packs",
+            "purchased": "tokens of those packs when bought",
+            "left %": "balance as a share of purchased, one decimal",
+            "status": "below threshold: under --warn-below (default 10 %); below 20 %: the vendor's band",
+            "used 7 / 30 days": "tokens charged in the 7 or 30 days up to as-of",
+            "lasts until": "the day the balance runs out at the 30-day use (expiries not subtracted)",
+            "next expiry": "the first day a valid pack with tokens left expires",
+            "expiring ≤ 90 days": "tokens left in packs that expire within 90 days",
+            "denials in period": "windows refused for balance in the period (Alerts counts the same)",
+        },
+        rules=("R13", "R14", "R15", "R16", "R21"),
+        source="report balances (the same numbers as `flexdash report balances`), denials and packs.",
+        keys={"Enter": "chart the chosen team (the team filter follows)"},
+    )
     fetch = staticmethod(core.load_balances)
 
     def compose(self) -> ComposeResult:
-        yield Static("Balances", classes="pane-title")
+        yield Static("Balances (tokens)", classes="pane-title")
         yield FrameTable(
             id="balances-table",
             labels={
                 "balance": "balance",
+                "purchased": "purchased",
                 "share_left": "left %",
-                "burn_7d": "burn 7d",
-                "burn_30d": "burn 30d",
-                "runway_on": "runway until",
+                "band": "status",
+                "burn_7d": "used 7 days",
+                "burn_30d": "used 30 days",
+                "runway_on": "lasts until",
                 "next_expiry": "next expiry",
-                "expiring_90d": "expiring ≤90d",
-                "denials": "denials (period)",
+                "expiring_90d": "expiring ≤ 90 days",
+                "denials": "denials in period",
             },
             empty_text="No team has packs or charges yet.",
             markup=frozenset({"band"}),
+            may_hide=("purchased", "burn_7d", "denials", "next_expiry", "share_left", "burn_30d"),
         )
         yield Static("", id="chart-title", classes="pane-subtitle")
         yield BalanceChart(id="balance-chart")
@@ -120,9 +189,35 @@ class BalancesPane(Pane):
         self.post_message(ChooseTeam(event.row["team"]))
 
 
+def _expiry_text(days: pl.Expr) -> pl.Expr:
+    """Days to a pack's expiry in words: "in 24 days", "today", "expired 81 days ago"."""
+    plural = pl.when(days.abs() == 1).then(pl.lit(" day")).otherwise(pl.lit(" days"))
+    return (
+        pl.when(days > 0)
+        .then("in " + days.cast(pl.String) + plural)
+        .when(days == 0)
+        .then(pl.lit("today"))
+        .otherwise("expired " + (-days).cast(pl.String) + plural + " ago")
+    )
+
+
 class ExpirationsPane(Pane):
     pane_id = "expirations"
     title = "Expirations"
+    help = PaneHelp(
+        what="Every pack of the team in the order charges draw from them, and what will expire unused.",
+        columns={
+            "draw order": "1 is drawn first: earliest expiry, then smallest, then pack id",
+            "purchased on / expires": "a pack is valid one year from its purchase day (UTC)",
+            "expiry": "in N days, today, or expired N days ago",
+            "consumed": "tokens charged from the pack up to as-of",
+            "forfeited": "tokens left when it expired: lost",
+            "remaining": "tokens left now",
+            "at risk (tokens)": "of the remaining, what the 30-day use will not reach before expiry",
+        },
+        rules=("R13", "R14", "R21"),
+        source="report packs, with the team's use of the last 30 days.",
+    )
     fetch = staticmethod(core.load_expirations)
 
     def compose(self) -> ComposeResult:
@@ -130,15 +225,25 @@ class ExpirationsPane(Pane):
         yield Static("", id="expiry-summary", classes="pane-subtitle")
         yield FrameTable(
             id="packs-table",
-            labels={"draw_rank": "rank", "days_left": "days left", "at_risk": "at risk"},
+            labels={
+                "draw_rank": "draw order",
+                "pack_id": "pack",
+                "tokens": "tokens",
+                "purchased_on": "purchased on",
+                "expires_on": "expires",
+                "expiry": "expiry",
+                "at_risk": "at risk (tokens)",
+            },
             empty_text="No packs imported yet: flexdash import packs.csv",
+            may_hide=("purchased_on", "tokens", "draw_rank", "consumed", "forfeited", "expires_on"),
         )
 
     def show(self, data: core.ExpirationsData, complete: bool = True) -> None:
         self.query_one("#expiry-summary", Static).update(
             f"Within {core.EXPIRY_HORIZON_DAYS} days: [b]{data.expiring_total:,}[/] tokens expire; "
-            f"at the current 30-day burn [b]{data.at_risk_total:,}[/] of them will be forfeited (R21)."
+            f"at the current 30-day use [b]{data.at_risk_total:,}[/] of them will expire unused (R21)."
         )
+        packs = data.packs.with_columns(expiry=_expiry_text(pl.col("days_left")))
         cols = [
             "team",
             "draw_rank",
@@ -146,53 +251,67 @@ class ExpirationsPane(Pane):
             "tokens",
             "purchased_on",
             "expires_on",
-            "days_left",
+            "expiry",
             "consumed",
             "forfeited",
             "remaining",
             "at_risk",
         ]
-        self.query_one("#packs-table", FrameTable).show(data.packs.select(cols))
+        self.query_one("#packs-table", FrameTable).show(packs.select(cols))
 
 
 class RatesPane(Pane):
     pane_id = "rates"
     title = "Rates"
+    help = PaneHelp(
+        what="The token rates in force during the period, each product's history, and what the team was charged.",
+        columns={
+            "tokens / 24 h": "what one 24-hour window of the product costs",
+            "in force from": "the day this rate starts (the latest one on or before a window applies)",
+            "idle detection from": "the first version that pauses after 15 idle minutes",
+            "on Linux": "whether the product runs on Linux (2020 and later)",
+            "in force at end": "yes for the rate in force on the period's last day",
+            "charged in period": "tokens the team (or all) was charged for the product",
+            "example": "a shipped value marked 'example' in its source: check it against your contract",
+            "origin / source": "shipped with flexdash or imported by you, and where it comes from",
+        },
+        rules=("R6", "R10", "R11", "R12b", "R18"),
+        source="data/rates.csv shipped with flexdash, replaced product by product by imported rate files.",
+        keys={"/": "filter on product, name, kind and host"},
+    )
     fetch = staticmethod(core.load_rates)
 
-    def __init__(self, **kw):
-        super().__init__(**kw)
-        self.rates: pl.DataFrame | None = None
-
     def compose(self) -> ComposeResult:
-        yield Static(
-            "Rates (tokens per 24 h) in force in the period, with each product's history", classes="pane-title"
-        )
-        yield Input(
-            placeholder="/ to filter as you type: product, name, kind, host  (Esc or Enter: back to the table)",
-            id="rates-filter",
-        )
+        yield Static("Rates in force in the period, with their history", classes="pane-title")
         yield FrameTable(
             id="rates-table",
             labels={
-                "tokens_per_day": "tokens/day",
-                "idle_detection_since": "idle det. since",
-                "effective_from": "effective from",
-                "current": "in force",
-                "tokens_in_period": "charged (period)",
+                "tokens_per_day": "tokens / 24 h",
+                "idle_detection_since": "idle detection from",
+                "effective_from": "in force from",
+                "linux": "on Linux",
+                "current": "in force at end",
+                "tokens_in_period": "charged in period",
+                "example": "example",
             },
             empty_text="No rate matches.",
+            may_hide=(
+                "source",
+                "origin",
+                "host",
+                "kind",
+                "linux",
+                "idle_detection_since",
+                "effective_from",
+                "current",
+                "name",
+            ),
+            filter_on=core.RATES_FILTERED_ON,
+            ungrouped=frozenset({"idle_detection_since"}),
         )
 
     def show(self, data: pl.DataFrame, complete: bool = True) -> None:
-        self.rates = data
-        self._refilter()
-
-    def _refilter(self) -> None:
-        if self.rates is None:
-            return
-        text = self.query_one("#rates-filter", Input).value
-        rows = core.filter_rates(self.rates, text).select(
+        rows = data.with_columns(example=_example_text(pl.col("source"), pl.col("origin"))).select(
             "product",
             "name",
             "kind",
@@ -203,38 +322,41 @@ class RatesPane(Pane):
             "linux",
             "current",
             "tokens_in_period",
+            "example",
             "origin",
             "source",
         )
         self.query_one("#rates-table", FrameTable).show(rows)
 
-    BINDINGS: ClassVar = [
-        Binding("slash", "filter", "Filter"),
-        Binding("escape", "leave_filter", "Table", show=False),
-    ]
 
-    def action_filter(self) -> None:
-        self.query_one("#rates-filter", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_leave_filter()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._refilter()
-
-    def action_leave_filter(self) -> None:
-        self.query_one("#rates-table", FrameTable).focus_table()
-
-    def focus_main(self) -> bool:
-        # the table, so that 1-6 still switch panes; "/" goes to the filter
-        return self.query_one("#rates-table", FrameTable).focus_table()
+def _example_text(source: pl.Expr, origin: pl.Expr) -> pl.Expr:
+    """The shipped rates whose source says ``example`` (data/rates.csv): the
+    rate itself, or only its idle-detection version, is an example value."""
+    text = source.fill_null("")
+    shipped = origin.fill_null("") != "imported"
+    return (
+        pl.when(shipped & text.str.starts_with("example"))
+        .then(pl.lit("example rate"))
+        .when(shipped & text.str.contains("idle_detection_since: example", literal=True))
+        .then(pl.lit("example idle version"))
+        .otherwise(pl.lit(""))
+    )
 
 
 class UsagePane(Pane):
     pane_id = "usage"
     title = "Usage"
+    help = PaneHelp(
+        what="What was charged, by day, team, product and user.",
+        columns={
+            "day (UTC)": "the UTC day the windows opened",
+            "24-h windows": "windows opened that day (a window covers 24 hours of use)",
+            "tokens": "tokens charged for them",
+        },
+        rules=("R5", "R6", "R7", "R8", "R9", "R10", "R12"),
+        source="the charges the billing engine computed from the usage logs.",
+        keys={"Enter": "why this was charged: the why view of the user and product that day", "s": "sort"},
+    )
     fetch = staticmethod(core.load_usage)
     FIRST_ROWS: ClassVar[int] = 1000
     fetch_head = staticmethod(lambda con, f: core.load_usage_head(con, f, UsagePane.FIRST_ROWS))
@@ -244,7 +366,13 @@ class UsagePane(Pane):
     def compose(self) -> ComposeResult:
         yield Static("Usage: charges by day, team, product and user", classes="pane-title")
         yield Static("", id="usage-summary", classes="pane-subtitle")
-        yield FrameTable(id="usage-table", empty_text="No charge in this period.")
+        yield FrameTable(
+            id="usage-table",
+            empty_text="No charge in this period.",
+            labels={"day": "day (UTC)", "windows": "24-h windows", "tokens": "tokens"},
+            sorted_as=("day", True),  # usage.sql: latest day first
+            may_hide=("windows", "team"),
+        )
 
     def show(self, data: pl.DataFrame, complete: bool = True) -> None:
         if not complete and data.height == 0:
@@ -252,21 +380,18 @@ class UsagePane(Pane):
         if complete:
             tokens = int(data["tokens"].sum() or 0) if data.height else 0
             windows = int(data["windows"].sum() or 0) if data.height else 0
-            summary = f"[b]{tokens:,}[/] tokens in [b]{windows:,}[/] windows, {data.height:,} rows. "
+            summary = f"[b]{tokens:,}[/] tokens in [b]{windows:,}[/] windows, {data.height:,} rows · "
         else:
             summary = f"the first {data.height:,} rows; reading the rest of the period… "
-        self.query_one("#usage-summary", Static).update(
-            summary + "Enter: why this was charged · s: sort · click a header to sort"
-        )
+        self.query_one("#usage-summary", Static).update(summary + "Enter why · s sort · / filter")
         self.query_one("#usage-table", FrameTable).show(data)
 
     def action_cycle_sort(self) -> None:
         table = self.query_one("#usage-table", FrameTable)
-        current = table._sort[0] if table._sort else "day"
+        current = table.sort[0] if table.sort else "day"
         nxt = self.SORTS[(self.SORTS.index(current) + 1) % len(self.SORTS)] if current in self.SORTS else "day"
-        table.sort_by(nxt)
-        if nxt in ("tokens", "windows") and table._sort and not table._sort[1]:
-            table.sort_by(nxt)  # biggest first
+        # numbers and days biggest or latest first, names from A
+        table.sort_by(nxt, descending=nxt in ("day", "tokens", "windows"))
 
     def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
         event.stop()
@@ -274,24 +399,67 @@ class UsagePane(Pane):
         self.post_message(OpenWhy(row["user"], row["product"], row["day"]))
 
 
+# alerts.sql's kinds in a few words (the help screen says what each means)
+ALERT_KINDS = {
+    "denied: insufficient_balance": "denied: balance",
+    "denied: team_unresolved": "denied: no team",
+    "plug-in auto-start": "auto-start",
+    "unterminated session": "unterminated",
+}
+
+
+def alerts_summary(data: pl.DataFrame) -> str:
+    """Each kind with its count; a denial row groups a user's denials of one
+    product and day, so denials are counted as Balances counts them (R16)."""
+    if not data.height:
+        return "no alert"
+    parts = []
+    for kind, rows, times in data.group_by("kind").agg(pl.len(), pl.col("times").sum()).sort("kind").iter_rows():
+        if kind.startswith("denied"):
+            what = "denial" if times == 1 else "denials"
+            parts.append(f"{escape(kind)} [b]{times:,}[/] {what} in {rows:,} row{'s' * (rows != 1)}")
+        else:
+            parts.append(f"{escape(kind)} [b]{rows:,}[/]")
+    return " · ".join(parts)
+
+
 class AlertsPane(Pane):
     pane_id = "alerts"
     title = "Alerts"
+    help = PaneHelp(
+        what="What an admin should look at in the period.",
+        columns={
+            "denied: balance": "windows refused because the team's balance was below the rate; "
+            "one row per user, product and day, the count in detail",
+            "denied: no team": "sessions no team could be billed for",
+            "concurrent use": "one user on two devices at once",
+            "device limit": "more than three devices within 30 days",
+            "several teams": "a user assigned in several teams: the vendor picks who pays",
+            "auto-start": "a plug-in opened within 60 s of its host: avoidable spend",
+            "unterminated": "a session with no logout: it ends at its last event",
+            "time (UTC)": "when it happened",
+        },
+        rules=("R5", "R11", "R12", "R16", "R17", "R18", "R19"),
+        source="denials of the billing engine; sessions rebuilt from the period's usage logs.",
+        keys={"Enter": "the why view of the row's user and product"},
+    )
     fetch = staticmethod(core.load_alerts)
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            "Alerts: denials, concurrent use, device limit, several teams, auto-starts, unterminated",
-            classes="pane-title",
-        )
+        yield Static("Alerts in the period (a denial row: one user, product and day)", classes="pane-title")
         yield Static("", id="alerts-summary", classes="pane-subtitle")
-        yield FrameTable(id="alerts-table", empty_text="Nothing to look at in this period.")
+        yield FrameTable(
+            id="alerts-table",
+            labels={"ts": "time (UTC)"},
+            empty_text="Nothing to look at in this period.",
+            sorted_as=("ts", True),  # alerts.sql: latest first
+            may_hide=("team", "detail", "product"),
+        )
 
     def show(self, data: pl.DataFrame, complete: bool = True) -> None:
-        counts = data.group_by("kind").len().sort("kind") if data.height else None
-        summary = "  ".join(f"{k}: [b]{n}[/]" for k, n in counts.iter_rows()) if counts is not None else "no alert"
-        self.query_one("#alerts-summary", Static).update(summary + "   · Enter: why")
-        self.query_one("#alerts-table", FrameTable).show(data)
+        data = data.with_columns(pl.col("kind").replace(ALERT_KINDS))
+        self.query_one("#alerts-summary", Static).update(alerts_summary(data))
+        self.query_one("#alerts-table", FrameTable).show(data.drop("times"))
 
     def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
         event.stop()
@@ -308,15 +476,31 @@ class AlertsPane(Pane):
 class ImportsPane(Pane):
     pane_id = "imports"
     title = "Imports"
+    help = PaneHelp(
+        what="The files imported in the period and their rejected rows.",
+        columns={
+            "rows": "lines of the file = accepted + duplicates + rejected",
+            "duplicates": "events already stored (same session, event and instant)",
+            "rows of the team": "how many stored rows are the chosen team's",
+            "reason": "why a row was refused (`flexdash report rejects` lists them all)",
+        },
+        rules=("R1", "R2"),
+        source="the import ledger of the store.",
+    )
     fetch = staticmethod(core.load_imports)
 
     def compose(self) -> ComposeResult:
         yield Static("Imports in the period", id="imports-title", classes="pane-title")
         yield FrameTable(
-            id="imports-table", labels={"team_rows": "rows of the team"}, empty_text="Nothing imported yet."
+            id="imports-table",
+            labels={"team_rows": "rows of the team", "imported_at": "imported at"},
+            empty_text="Nothing imported yet.",
+            may_hide=("duplicates", "kind", "imported_at", "accepted"),
         )
         yield Static("Rejected rows", id="rejects-title", classes="pane-title")
-        yield FrameTable(id="rejects-table", empty_text="No rejected row.")
+        yield FrameTable(
+            id="rejects-table", empty_text="No rejected row.", ungrouped=frozenset({"line"}), may_hide=("raw", "file")
+        )
 
     def show(self, data: core.ImportsData, complete: bool = True) -> None:
         imports = data.imports.drop("import_id")
@@ -370,6 +554,22 @@ class ReconcilePane(Pane):
 
     pane_id = "reconcile"
     title = "Reconcile"
+    help = PaneHelp(
+        what=(
+            "The vendor's bill (its usage export) against the charges computed from the logs, per user, "
+            "product and day, on the days the export covers. Above: the month's two totals, and the "
+            "period's differences by status and by user."
+        ),
+        columns={
+            "billed_not_computed": "the vendor billed tokens the logs explain nowhere",
+            "computed_not_billed": "the logs say a window was charged that the bill lacks",
+            "amount_differs": "both have tokens, not the same number",
+            "team_differs": "the same tokens billed to another team",
+        },
+        rules=("R24", "R3", "R9", "R12"),
+        source="the imported vendor usage exports and the charges computed from the usage logs.",
+        keys={"Enter": "the why view of that user, product and day (the sessions and windows behind it)"},
+    )
     fetch = staticmethod(reconcile_core.load_reconcile)
 
     def compose(self) -> ComposeResult:
@@ -387,7 +587,8 @@ class ReconcilePane(Pane):
             summary = (
                 f"{month}: billed [b]{data.billed:,}[/] tokens, computed [b]{data.computed:,}[/] "
                 f"(billed - computed: {gap:+,}) on the days the vendor's export covers. "
-                f"{data.differences.height:,} differences in the period · Enter: why"
+                f"{data.differences.height:,} differences in the period · Enter: why\n"
+                f"Charges of the period: {escape(textsafe.show(data.source))}"
             )
         else:
             summary = "No vendor usage export imported: flexdash import the export from the vendor's account pages."

@@ -1,0 +1,138 @@
+"""Private temporary folders that do not outlive their import.
+
+An import spills to a folder of its own in the system's temporary
+directory. It is removed when the import ends, fails, or is stopped by
+SIGTERM or SIGHUP (turned into :class:`Terminated` so that every
+``finally`` runs). A process killed outright (SIGKILL, power loss) cannot
+clean up: the next folder made sweeps what such runs left.
+
+Only folders flexdash made are swept: a real folder (not a link) of this
+user, named ``flexdash-<kind>-<pid>-...``, holding the marker file that
+names its owner (pid and the owner's start time, so that a reused pid is
+not mistaken for the owner), whose owner is gone. A folder of an older
+flexdash (no marker) is swept once it is a day old.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import stat
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+MARKER = ".flexdash-owner"
+_NAME = re.compile(r"flexdash-[a-z]+-(?:(\d+)-)?[A-Za-z0-9_]+")
+UNMARKED_AGE = 24 * 3600  # seconds: a folder of an older flexdash is surely not in use any more
+_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the process was so that the
+    transaction rolls back and the temporary folders go (exit 128 + signal)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _start_time(pid: int) -> str:
+    """The process's start time in clock ticks since boot (Linux /proc), or
+    '' where it cannot be read."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return ""
+    fields = text.rpartition(")")[2].split()
+    return fields[19] if len(fields) > 19 else ""  # field 22 of stat(5); fields[0] is field 3
+
+
+def _owner_alive(pid: int, started: str) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: not ours to judge
+    return not started or _start_time(pid) in ("", started)
+
+
+def _stale(path: Path, now: float) -> bool:
+    if not _NAME.fullmatch(path.name):
+        return False
+    try:
+        st = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
+        return False
+    try:
+        owner = (path / MARKER).read_text(encoding="ascii").split()
+    except FileNotFoundError:
+        return now - st.st_mtime > UNMARKED_AGE
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not owner or not owner[0].isdigit():
+        return False
+    return not _owner_alive(int(owner[0]), owner[1] if len(owner) > 1 else "")
+
+
+def sweep_stale(folder: Path | None = None) -> list[Path]:
+    """Remove the folders killed flexdash runs left in ``folder`` (the
+    system's temporary directory by default); returns what was removed."""
+    folder = Path(folder or tempfile.gettempdir())
+    removed = []
+    now = time.time()
+    try:
+        entries = list(folder.glob("flexdash-*"))
+    except OSError:
+        return removed
+    for path in entries:
+        if _stale(path, now):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """SIGTERM/SIGHUP raise Terminated while the block runs (main thread
+    only, and only where no one else handles them)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def raise_terminated(signum, frame):
+        raise Terminated(signum)
+
+    previous = {}
+    for sig in _SIGNALS:
+        if signal.getsignal(sig) is signal.SIG_DFL:
+            previous[sig] = signal.signal(sig, raise_terminated)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def private_temp_folder(kind: str) -> Iterator[Path]:
+    """A new 0700 folder for ``kind`` (e.g. "import"), removed when the
+    block ends in any way but a kill; stale ones of killed runs are swept
+    first."""
+    sweep_stale()
+    pid = os.getpid()
+    path = Path(tempfile.mkdtemp(prefix=f"flexdash-{kind}-{pid}-"))
+    try:
+        with _terminate_as_exception():
+            (path / MARKER).write_text(f"{pid} {_start_time(pid)}\n", encoding="ascii")
+            yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)

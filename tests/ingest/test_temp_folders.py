@@ -1,0 +1,145 @@
+"""An import's temporary folder does not outlive it (issue 13): removed at
+the end, on failure, on SIGTERM/SIGHUP; after a kill -9 the next import
+sweeps it, and never a folder flexdash did not make or whose owner lives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from app import tempdirs
+from app.cli import main
+from tests.ingest.test_unreadable_folder import EVENTS, tree
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def tmpdir_(tmp_path, monkeypatch) -> Path:
+    """The system's temporary directory, for this test alone."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def flexdash_folders(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("flexdash-"))
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_the_folder_is_private_marked_and_removed(tmpdir_):
+    with tempdirs.private_temp_folder("import") as spill:
+        assert spill.parent == tmpdir_ and spill.name.startswith(f"flexdash-import-{os.getpid()}-")
+        assert stat.S_IMODE(spill.stat().st_mode) == 0o700
+        assert (spill / tempdirs.MARKER).read_text().split()[0] == str(os.getpid())
+    assert not spill.exists()
+    with pytest.raises(RuntimeError), tempdirs.private_temp_folder("import") as spill:
+        raise RuntimeError("a failed import")
+    assert not spill.exists()
+
+
+def test_only_stale_folders_flexdash_made_are_swept(tmpdir_):
+    def made(name: str, owner: str | None, age: float = 0) -> Path:
+        path = tmpdir_ / name
+        path.mkdir()
+        (path / "spill.tmp").write_text("x")
+        if owner is not None:
+            (path / tempdirs.MARKER).write_text(owner)
+        if age:
+            os.utime(path, (path.stat().st_atime - age, path.stat().st_mtime - age))
+        return path
+
+    gone = dead_pid()
+    me = f"{os.getpid()} {tempdirs._start_time(os.getpid())}\n"
+    made(f"flexdash-import-{gone}-dead1", f"{gone} 1\n")  # owner gone: swept
+    made("flexdash-import-old0", None, age=2 * 86400)  # an older flexdash's, two days old: swept
+    made("flexdash-import-new0", None)  # an older flexdash's, maybe running now: kept
+    made(f"flexdash-import-{os.getpid()}-live", me)  # owner alive: kept
+    made(f"flexdash-import-{os.getpid()}-reused", f"{os.getpid()} 1\n")  # pid reused by another process: swept
+    made("someone-elses", f"{gone}\n")  # not flexdash's name: kept
+    made("flexdash-import-odd", "not a pid\n")  # a marker flexdash never writes: kept
+    (tmpdir_ / f"flexdash-import-{gone}-link").symlink_to(tmpdir_ / "someone-elses")  # a link: kept
+    removed = {p.name for p in tempdirs.sweep_stale()}
+    expected = {f"flexdash-import-{gone}-dead1", "flexdash-import-old0"}
+    if tempdirs._start_time(os.getpid()):  # Linux /proc tells a reused pid apart
+        expected.add(f"flexdash-import-{os.getpid()}-reused")
+    assert removed == expected
+    assert (tmpdir_ / "someone-elses" / "spill.tmp").exists()
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from app.cli import main
+    from app.ingest import importer
+
+    real = importer._stage_all
+
+    def stage_then_wait(*args, **kw):
+        print("staging", flush=True)
+        sys.stdin.readline()  # the test signals the process here
+        return real(*args, **kw)
+
+    importer._stage_all = stage_then_wait
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def start_import(tmp_path: Path, tmpdir_: Path, db: Path) -> tuple[subprocess.Popen, Path]:
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS.format(s="s1"), encoding="utf-8")
+    env = dict(os.environ, TMPDIR=str(tmpdir_))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, "import", "--db", str(db), str(events)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline() == "staging\n"
+    (spill,) = [tmpdir_ / n for n in flexdash_folders(tmpdir_)]
+    assert (spill / tempdirs.MARKER).read_text().split()[0] == str(child.pid)
+    return child, spill
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminated_import_removes_its_folder(tmp_path, tmpdir_, sig):
+    db = tmp_path / "store" / "store.duckdb"
+    assert main(["import", "--db", str(db), "--quiet", str(ROOT / "sample_logs" / "packs.csv")]) == 0
+    before = tree(db.parent)
+    child, spill = start_import(tmp_path, tmpdir_, db)
+    child.send_signal(sig)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 128 + sig
+    assert err == "flexdash: interrupted; nothing from this command was committed\n"
+    assert not spill.exists() and flexdash_folders(tmpdir_) == []
+    assert tree(db.parent) == before
+
+
+def test_the_next_import_sweeps_what_a_killed_one_left(tmp_path, tmpdir_, capsys):
+    db = tmp_path / "store" / "store.duckdb"
+    child, spill = start_import(tmp_path, tmpdir_, db)
+    child.kill()
+    child.communicate(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    assert spill.exists()  # a kill leaves it: nothing runs in a killed process
+    assert main(["import", "--db", str(db), "--quiet", str(tmp_path / "events.csv")]) == 0
+    assert not spill.exists() and flexdash_folders(tmpdir_) == []
