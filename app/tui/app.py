@@ -54,12 +54,7 @@ class FlexdashApp(App):
     COMMANDS = App.COMMANDS | {DashboardCommands}
     BINDINGS: ClassVar = [
         *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
-        # a pane's first letter, unless an earlier pane has it (Rates keeps r, Reconcile has its digit)
-        *[
-            Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False)
-            for i, p in enumerate(PANES)
-            if p.pane_id[0] not in {q.pane_id[0] for q in PANES[:i]}
-        ],
+        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False) for p in PANES],
         Binding("t", "open_team_list", "Team"),
         Binding("d", "focus_filter('since')", "Period"),
         Binding("ctrl+r", "refresh", "Refresh"),

@@ -40,9 +40,9 @@ async def test_enter_on_a_difference_opens_why(sample_store):
     app = make_test_app(sample_store, **WHOLE)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("7")
+        await pilot.press("v")
         await settle(pilot)
-        assert app.query_one("#panes", ContentSwitcher).current == "reconcile"
+        assert app.query_one("#panes", ContentSwitcher).current == "vendor"
         first = app.query_one("#reconcile-table", FrameTable).frame.row(0, named=True)
         await pilot.press("enter")
         await settle(pilot)

@@ -552,7 +552,7 @@ class EmptyStore(Vertical):
 class ReconcilePane(Pane):
     """R24: the vendor's bill against the charges computed from the logs."""
 
-    pane_id = "reconcile"
+    pane_id = "vendor"  # its key v: every pane's first letter is its own (r is Rates)
     title = "Reconcile"
     help = PaneHelp(
         what=(
