@@ -57,7 +57,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             continue
         module = importlib.import_module(module_name)
-        add_common(p, getattr(module, "DB_HELP", DB_HELP))
+        if getattr(module, "USES_DB", True):  # a command with no store lists no --db
+            add_common(p, getattr(module, "DB_HELP", DB_HELP))
         module.add_arguments(p)
     return parser
 

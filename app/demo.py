@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from app import sql, store
+from app import sql, store, store_guard
 from app.errors import FlexdashError, StoreBusy, UnreadableInput, UsageError
 from app.resources import resource_dir
 from app.timeutil import format_instant, now_utc, parse_instant
@@ -81,6 +81,7 @@ def fresh_store(db: Path, samples: Path) -> duckdb.DuckDBPyConnection:
     """Delete the previous demo store (only if it is one) and open a new one,
     marked as a demo store at once (so a failed import does not leave a store
     the next demo refuses to replace)."""
+    store_guard.check_place(db)  # a folder at the path, or a file above it: exit 6
     if db.exists():
         if not _is_demo_store(db):
             raise UsageError(

@@ -202,20 +202,39 @@ def _new_store_file(db: Path, create: bool, lock_timeout: float, on_wait: Callab
     os.umask(os.umask(0o077) | 0o077)
     if not db.exists():
         return True
+    _refuse_unusable(db, lock_timeout, on_wait)
+    return False
+
+
+def _refuse_unusable(db: Path, lock_timeout: float | None = None, on_wait: Callable[[str], None] | None = None) -> None:
+    """An existing store that is not a DuckDB file or not flexdash's (exit
+    6), or a newer flexdash's (exit 7), read on a read-only connection before
+    anything opens it for writing. ``lock_timeout=None``: a busy store is
+    not waited for (it is checked again once the lock is ours)."""
+    if not db.exists():
+        return
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.ConnectionException:
-        return False  # this process holds it open for writing already: checked when it opened
+        return  # this process holds it open for writing already: checked when it opened
     except duckdb.Error as exc:
         if not is_lock_error(exc):
             raise store_guard.open_error(db, exc) from exc
-        # another process writes it: check once the lock is ours
+        if lock_timeout is None:
+            return
         con = _connect_with_retry(db, read_only=True, lock_timeout=lock_timeout, on_wait=on_wait)
     try:
         store_guard.check_schema(con, db, latest_schema_version())
     finally:
         con.close()
-    return False
+
+
+def check_before_import(path: str | os.PathLike | None) -> None:
+    """What opening the store for writing would refuse (exit 6, 7), found
+    before the importer reads its files: nothing is created, no lock waited for."""
+    db = resolve_db_path(path)
+    store_guard.check_place(db)
+    _refuse_unusable(db)
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:

@@ -24,15 +24,21 @@ from app.errors import NoSuchStore, StoreTooNew, StoreUnusable
 CREATORS = "flexdash import --db PATH FILE_OR_FOLDER... (or flexdash demo)"
 
 
-def require_existing(db: Path) -> None:
-    """A command that only reads or recomputes: the store must be there."""
-    if not db.exists():
-        parent = _first_existing(db.parent)
-        if parent is not None and not parent.is_dir():
-            raise _folder_is_a_file(db, parent)
-        raise NoSuchStore(f"no such store: {db}; a store is created by {CREATORS}")
+def check_place(db: Path) -> None:
+    """The path could hold a store: no file where a folder must be, no
+    folder where the store file must be (nothing is created)."""
+    parent = _first_existing(db.parent)
+    if parent is not None and not parent.is_dir():
+        raise _folder_is_a_file(db, parent)
     if db.is_dir():
         raise StoreUnusable(f"the store path {db} is a folder, not a store file: give the file inside it with --db")
+
+
+def require_existing(db: Path) -> None:
+    """A command that only reads or recomputes: the store must be there."""
+    check_place(db)
+    if not db.exists():
+        raise NoSuchStore(f"no such store: {db}; a store is created by {CREATORS}")
 
 
 def make_private_folder(db: Path) -> None:

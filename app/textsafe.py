@@ -75,11 +75,12 @@ _UNPRINTABLE = r"[\p{C}\p{Z}--[ ]]"
 
 
 def needs_show(values: pl.Series, max_len: int | None = MAX_LEN) -> pl.Series:
-    """Which text values :func:`show` would change (a boolean Series), found
-    without Python per value: a big frame maps only those, once each."""
+    """Which text values :func:`show` may change (a boolean Series: every one
+    it changes, and a few long in bytes but not in characters), found without
+    Python per value: a big frame maps only those, once each."""
     needs = values.str.contains(_UNPRINTABLE)
     if max_len is not None:
-        needs = needs | (values.str.len_chars() > max_len)
+        needs = needs | (values.str.len_bytes() > max_len)  # bytes >= characters, and 15x quicker to count
     return needs.fill_null(False)
 
 
@@ -103,3 +104,11 @@ def rich_text(text: object, max_len: int | None = MAX_LEN, *, style: str = "") -
 def markup(text: object, max_len: int | None = MAX_LEN) -> str:
     """:func:`show`, escaped for a string that Rich parses as markup."""
     return _escape_markup(show(text, max_len))
+
+
+def textual_markup(text: object, max_len: int | None = MAX_LEN) -> str:
+    """:func:`show`, escaped for a string that Textual parses as its own
+    markup (a Static, the command palette): every ``[`` opens nothing, so
+    ``[$var]`` and ``[@click=...]`` stay text too (textual.markup.escape
+    leaves them)."""
+    return show(text, max_len).replace("[", "\\[")

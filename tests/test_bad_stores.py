@@ -156,3 +156,20 @@ def test_import_creates_private_folders(tmp_path, events, capsys):
     # the store now exists: every reader opens it
     assert main(["report", "balances", "--db", str(db), "--format", "csv"]) == 0
     assert main(["recompute", "--db", str(db)]) == 0
+
+
+def test_demo_refuses_a_folder_or_a_file_above_its_store(tmp_path, capsys):
+    folder = tmp_path / "demo.duckdb"
+    folder.mkdir()
+    assert main(["demo", "--no-tui", "--db", str(folder)]) == 6
+    assert capsys.readouterr().err == (
+        f"flexdash: the store path {folder} is a folder, not a store file: give the file inside it with --db\n"
+    )
+    (tmp_path / "plain.txt").write_text("x")
+    db = tmp_path / "plain.txt" / "demo.duckdb"
+    assert main(["demo", "--no-tui", "--db", str(db)]) == 6
+    assert (
+        capsys.readouterr().err
+        == f"flexdash: cannot use the store {db}: {tmp_path / 'plain.txt'} is a file, not a folder\n"
+    )
+    assert tree(tmp_path) == {"demo.duckdb": "dir", "plain.txt": hashlib.sha256(b"x").hexdigest()}

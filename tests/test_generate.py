@@ -185,3 +185,14 @@ def test_a_set_without_sessions_is_header_only(tmp_path):
     assert summary["events"] == 0
     assert (tmp_path / "events.csv").read_text() == ",".join(EVENT_COLUMNS) + "\n"
     assert pq.ParquetFile(tmp_path / "events.parquet").metadata.num_rows == 0
+
+
+def test_generate_help_lists_only_the_options_it_uses(capsys):
+    import pytest
+
+    from app.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["generate", "--help"])
+    text = capsys.readouterr().out
+    assert "--db" not in text and "--users" in text and "--events" in text

@@ -85,3 +85,13 @@ def test_needs_show_finds_what_show_changes():
     values = [*hostile.NAMES.values(), "plain", "Équipe", "a\u00a0b", "a\u2028b", "\x9b", None]
     got = textsafe.needs_show(pl.Series(values, dtype=pl.String)).to_list()
     assert got == [v is not None and textsafe.show(v) != v for v in values]
+    # 30 characters of 3 bytes each: 90 bytes, over 80, yet shown unchanged; flagged, harmless
+    assert textsafe.needs_show(pl.Series(["東" * 30]), 80).to_list() == [True]
+    assert textsafe.show("東" * 30) == "東" * 30
+
+
+@pytest.mark.parametrize("name", [*hostile.NAMES.values(), "[$var]", "[@click=app.quit]x", "a\\", "\\[b]", "x]y"])
+def test_textual_markup_reads_back_as_the_shown_name(name):
+    from textual.content import Content  # the tests may import Textual; app.textsafe does not
+
+    assert Content.from_markup(textsafe.textual_markup(name, None)).plain == textsafe.show(name, None)

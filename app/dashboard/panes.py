@@ -12,7 +12,7 @@ from datetime import timedelta
 import duckdb
 import polars as pl
 
-from app.dashboard import reports_bridge
+from app.dashboard import advice, reports_bridge
 from app.dashboard.filters import Filters
 from app.dashboard.reader import frame
 
@@ -222,9 +222,11 @@ def load_usage_head(con: duckdb.DuckDBPyConnection, f: Filters, limit: int) -> t
 
 
 def load_alerts(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
-    """Denials, concurrent use, device limit, several teams, plug-in
-    auto-starts, unterminated sessions (R16-R19, R12, R11, R5)."""
-    return frame(con, "dashboard/alerts", f.sql_params())
+    """Breached budgets (the budgets file, app.budgets), then denials,
+    concurrent use, device limit, several teams, plug-in auto-starts,
+    unterminated sessions (R16-R19, R12, R11, R5)."""
+    found = frame(con, "dashboard/alerts", f.sql_params())
+    return pl.concat([advice.budget_alerts(con, f), found], how="diagonal_relaxed").select(found.columns)
 
 
 @dataclass

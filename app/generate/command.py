@@ -27,11 +27,14 @@ def _positive(text: str) -> int:
     return value
 
 
+USES_DB = False  # writes files only: no --db in its help
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Write a deterministic synthetic data set (events, packs, assignments) in the "
         "data contract's format into the folder OUT, for benchmarks. The same "
-        "arguments give the same bytes. --db is not used."
+        "arguments give the same bytes."
     )
     parser.add_argument("out", metavar="OUT", help="folder to write into (created if missing; files are replaced)")
     size = parser.add_mutually_exclusive_group()

@@ -49,7 +49,7 @@ def folder_files(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
             path = here / name
             if name.startswith(".") or not wanted(path):
                 continue
-            problem = _unreadable(path)
+            problem = unreadable(path)
             if problem:
                 problems.append(f"{path}: {problem}")
             else:
@@ -65,7 +65,7 @@ def folder_files(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
     return sorted(found)
 
 
-def _unreadable(path: Path) -> str | None:
+def unreadable(path: Path) -> str | None:
     """Why a file to import cannot be read, or None."""
     try:
         st = path.stat()

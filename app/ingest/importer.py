@@ -31,25 +31,10 @@ import duckdb
 
 from app import sql, store, tempdirs
 from app.errors import UnreadableInput
-from app.ingest import reader, staging
+from app.ingest import reader, staging, steps
 from app.ingest.kinds import KINDS, Kind, recognise
 from app.ingest.options import DEFAULT_KEY, Earlier, ReadOptions, read_again
 from app.textsafe import show
-
-# What each kind adds to the dictionaries, and how it is stored.
-_DICTIONARIES = {
-    "events": ("users", "teams", "products", "devices", "sessions", "versions"),
-    "packs": ("teams",),
-    "rates": ("products",),
-    "assignments": ("teams", "users", "products"),
-    "prices": ("products",),
-    "groups": ("users",),
-    "aliases": (),
-    "vendor_usage": ("teams", "users", "products"),
-}
-_CONFLICTS = {"packs", "rates", "prices", "groups"}
-# imported rows replace the product's earlier ones (a user's group, R25; an alias's product)
-_REPLACES = {"rates", "prices", "groups", "aliases"}
 
 # progress(file, bytes_done, bytes_total): called while a file is read, and
 # once more when it is stored.
@@ -108,7 +93,8 @@ def _earlier(row: tuple | None) -> Earlier | None:
 
 
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params=None) -> list[tuple]:
-    return con.execute(sql.load(f"ingest/{name}"), params or []).fetchall()
+    """The rows of ``queries/<name>.sql`` (a literal: grep finds the caller)."""
+    return con.execute(sql.load(name), params or []).fetchall()
 
 
 def import_paths(
@@ -164,6 +150,7 @@ def import_into(
     options = ReadOptions.parse(assume_tz, encoding, retry_rejected)
     files = _files(paths, kind)
     db_path = store.resolve_db_path(db)
+    store.check_before_import(db_path)  # a bad store is said before any file is read
     # removed at the end, on SIGTERM/SIGHUP, or by the next import after a kill
     with tempdirs.private_temp_folder("import") as spill:
         con = duckdb.connect(config={"temp_directory": str(spill)})
@@ -308,34 +295,26 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
             skipped = _skipped(item.path, item.digest, item.size, seen)
             skipped.result.warnings[:0] = item.result.warnings
             item.kind, item.result, item.decided_by = None, skipped.result, skipped.decided_by
-    import_id = _rows(con, "next_import_id")[0][0]
+    import_id = _rows(con, "ingest/next_import_id")[0][0]
     r = item.result
     if item.kind is not None:
         staging.use_checked(con, item.number)
         kind = item.kind.name
+        steps.run(con, steps.BEFORE_COUNT.get(kind, ()))
+        rows, rejected = _rows(con, steps.COUNT.get(kind, "ingest/count_checked"))[0]
+        steps.run(con, steps.DICTIONARIES)
+        steps.run(con, steps.REPLACE.get(kind, ()))
+        store_query = steps.STORE.get(kind)
         if kind == "events":
-            con.execute(sql.load("ingest/accepted_events"))
-        if kind in _CONFLICTS:
-            con.execute(sql.load(f"ingest/conflicts_{kind}"))
-            con.execute(sql.load("ingest/apply_conflicts"))
-        if kind == "vendor_usage":
-            _vendor_checks(con)
-        rows, rejected = _rows(con, "count_events" if kind == "events" else "count_checked")[0]
-        for table in _DICTIONARIES[kind]:
-            con.execute(sql.load(f"ingest/dict_{table}"))
-        if kind in _REPLACES:
-            con.execute(sql.load(f"ingest/replace_{kind}"))
-        store_query = f"store_{kind}"
-        if kind == "events":
-            con.execute(sql.load("ingest/file_ids"))
-            con.execute(sql.load("ingest/file_values"))
-            if item.unique is not None and item.unique.result() and _rows(con, "events_plain_ok")[0][0]:
-                store_query = "store_events_plain"  # all new: no exactly-once work to do
-                if _rows(con, "ids_unchanged")[0][0]:
-                    store_query = "store_events_same_ids"  # and the local ids are the store's
+            steps.run(con, steps.EVENT_IDS)
+            store_query = "ingest/store_events"
+            if item.unique is not None and item.unique.result() and _rows(con, "ingest/events_plain_ok")[0][0]:
+                store_query = "ingest/store_events_plain"  # all new: no exactly-once work to do
+                if _rows(con, "ingest/ids_unchanged")[0][0]:
+                    store_query = "ingest/store_events_same_ids"  # and the local ids are the store's
         # a fast path's rows stored as staged, group by group (not through
         # store_events.sql's GROUP BY): their ids come in runs
-        runs = item.grouped and store_query != "store_events"
+        runs = item.grouped and store_query != "ingest/store_events"
         if runs:
             con.execute(sql.load("ingest/compress_runs"))
         if kind == "vendor_usage":
@@ -348,28 +327,22 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
         r.rows, r.rejected, r.accepted = rows, rejected, accepted
         r.duplicates = rows - rejected - accepted
         if item.again:  # the rows refused before are judged again just now
-            _rows(con, "replace_rejects", [item.digest])
-        _rows(con, "store_rejects", [import_id, r.file])
+            _rows(con, "ingest/replace_rejects", [item.digest])
+        _rows(con, "ingest/store_rejects", [import_id, r.file])
         con.execute(sql.load("ingest/drop_vendor_new"))
         staging.drop_checked(con)
-    _rows(con, "record_import", [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected])
-    _rows(con, "record_options", [import_id, item.decided_by or options.key()])
-
-
-def _vendor_checks(con) -> None:
-    """The vendor's product names to codes, from the store's rates and
-    aliases (rejecting unknown_product), then the file's conflicting repeats
-    of an identity; the names the rows bring, products as codes (R24)."""
-    con.execute(sql.load("ingest/vendor_products"))
-    con.execute(sql.load("ingest/conflicts_vendor_usage"))
-    con.execute(sql.load("ingest/apply_conflicts"))
-    con.execute(sql.load("ingest/names_vendor_usage"))
+    _rows(
+        con,
+        "ingest/record_import",
+        [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected],
+    )
+    _rows(con, "ingest/record_options", [import_id, item.decided_by or options.key()])
 
 
 def _vendor_revisions(con) -> int:
     """Each identity of the file against the store; the stored values a later
     export revises go. How many did (R24: counted as accepted)."""
     con.execute(sql.load("ingest/vendor_identities"))
-    revised = _rows(con, "vendor_revised")[0][0]
+    revised = _rows(con, "ingest/vendor_revised")[0][0]
     con.execute(sql.load("ingest/replace_vendor_usage"))
     return int(revised)

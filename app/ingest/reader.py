@@ -17,6 +17,7 @@ import datetime
 import gzip
 import io
 import json
+import os
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ import pyarrow as pa
 import xxhash
 
 from app.errors import UnreadableInput
-from app.ingest.folders import folder_files
+from app.ingest.folders import folder_files, unreadable
 
 CHUNK_BYTES = 32 << 20
 # n_bytes: the line's length (raw holds only the first bytes of an over-long one)
@@ -76,7 +77,12 @@ def discover(paths: list[str | Path]) -> list[Path]:
         elif path.is_file():
             if file_format(path) is None:
                 raise UnreadableInput(f"{path}: not a supported format (expected one of {SUPPORTED})")
+            problem = unreadable(path)
+            if problem:
+                raise UnreadableInput(f"{path}: {problem}")
             candidates = [path]
+        elif os.path.lexists(path):  # a link to nothing, a pipe, a device
+            raise UnreadableInput(f"{path}: {unreadable(path) or 'not a regular file'}")
         else:
             raise UnreadableInput(f"{path}: no such file or folder")
         for p in candidates:

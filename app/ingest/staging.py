@@ -37,7 +37,7 @@ import duckdb
 
 from app import sql, store
 from app.errors import UnreadableInput
-from app.ingest import reader
+from app.ingest import reader, steps
 from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
 from app.ingest.options import ReadOptions
 
@@ -48,17 +48,6 @@ MAX_LINE_BYTES = 1 << 20  # a longer line is rejected (a 10 MB line is no log ro
 _RENAME = "ALTER TABLE {old} RENAME TO {new}"
 _DROP = "DROP TABLE IF EXISTS {table}"
 _DROP_VIEW = "DROP VIEW IF EXISTS {view}"
-
-# What fills file_names for each kind but events (names_events.sql).
-_NAMES = {
-    "packs": "names_packs",
-    "rates": "names_products",
-    "prices": "names_products",
-    "assignments": "names_assignments",
-    "aliases": "names_aliases",
-    "vendor_usage": "names_vendor_usage",
-    "groups": "names_groups",
-}
 
 
 def columns(path: Path, fmt: str, encoding: str = "utf-8") -> tuple[list[str], str] | None:
@@ -252,62 +241,34 @@ def _fast_checks(
     )
     picked += [last.cast(varchar).alias("last_field"), beyond.cast(varchar).alias("beyond_last")]
     rel.select(*picked).create_view("src_native", replace=True)
-    con.execute(sql.load("ingest/event_checks"))  # src_native.sql unquotes with them
-    con.execute(sql.load("ingest/src_native"))
     if not check(con, kind, exact=False, quoted=quoted):
         return None
-    if not _true(con, "pairs_in_one_group") and _true(con, "identity_conflicts"):
+    if not _true(con, "ingest/pairs_in_one_group") and _true(con, "ingest/identity_conflicts"):
         drop_checked(con)
         return None
     return identities_unique(con)
 
 
 def check(con, kind: Kind, *, exact: bool, quoted: bool = False) -> bool:
-    """src_fields -> the TEMP tables ``checked`` and ``file_names``.
+    """src_fields (or a fast path's src_native) -> the TEMP tables
+    ``checked`` and ``file_names``, by the steps of app/ingest/steps.py.
     ``exact``: src_fields can be read only once, and may hold refused rows
     (whose names enter no dictionary). Not exact (a fast path, events): the
     file is read once, into groups of rows alike but for their instant
     (group_events.sql), whose distinct values are checked once each
     (values_clean.sql); False, and nothing staged, when a row is refused
-    (the exact path will say which rows)."""
-    if kind.name == "events":
-        con.execute(sql.load("ingest/event_checks"))
-    con.execute(sql.load(f"ingest/check_{kind.name}"))
+    (the exact path will say which rows). ``quoted``: a CSV read with its
+    quotes as plain characters (_csv_mode)."""
     if kind.name != "events":
-        con.execute(sql.load(f"ingest/{_NAMES[kind.name]}"))
-        return True
+        return steps.run(con, steps.STAGE[kind.name])
     if exact:
-        con.execute(sql.load("ingest/materialise_judged"))
-        con.execute(sql.load("ingest/names_from_judged"))
-        con.execute(sql.load("ingest/distinct_events"))
-        con.execute(sql.load("ingest/event_rows_judged"))
-    else:
-        # only the instant is judged row by row: the other values are
-        # checked once per distinct value just below (values_clean.sql)
-        con.execute(sql.load("ingest/values_checked"), {"checked": True})
-        con.execute(sql.load("ingest/group_events"))
-        if quoted:
-            con.execute(sql.load("ingest/unquote_groups"))
-        if not _true(con, "fast_path_clean"):
-            return False
-        con.execute(sql.load("ingest/names_from_groups"))
-        con.execute(sql.load("ingest/distinct_events"))
-        if not _true(con, "values_clean"):
-            return False
-        con.execute(sql.load("ingest/event_rows_grouped"))
-    con.execute(sql.load("ingest/names_events"))
-    con.execute(sql.load("ingest/join_order_fixed"))
-    try:
-        con.execute(sql.load("ingest/stage_events"))
-    finally:
-        con.execute(sql.load("ingest/join_order_reset"))
-    con.execute(sql.load("ingest/accepted_events"))
-    con.execute(sql.load("ingest/drop_judged"))
-    return True
+        return steps.run(con, steps.STAGE_EVENTS_EXACT)
+    return steps.run(con, steps.STAGE_EVENTS_FAST, flags={"quoted"} if quoted else ())
 
 
-def _true(con, query: str) -> bool:
-    return bool(store.scalar(con, sql.load(f"ingest/{query}")))
+def _true(con, name: str) -> bool:
+    """The one value of ``queries/<name>.sql`` (a literal: grep finds the caller)."""
+    return bool(store.scalar(con, sql.load(name)))
 
 
 def identities_unique(con) -> Future[bool]:

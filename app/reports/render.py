@@ -105,6 +105,66 @@ _CELL_MAX_LEN = {"raw": 240, "reason": 240, "file": 160}
 
 TABLE_MAX_ROWS = 1000  # a terminal table beyond this helps nobody; csv/json give all
 
+# Names a person reads whole: never broken across lines (a column of them is
+# as wide as its longest, up to NAME_MAX_WIDTH; the table hides others first).
+NAME_COLUMNS = frozenset({"user", "team", "team_billed", "team_computed", "group", "pack_id", "product", "file"})
+NAME_MAX_WIDTH = 64
+# The columns a table for people leaves out first when it is wider than the
+# terminal (csv and json always hold every column), least useful first.
+HIDE_FIRST = (
+    "raw",
+    "window_end",
+    "backtest_error",
+    "coverage_days",
+    "currency",
+    "flex_cost",
+    "annual_cost",
+    "subscription_price",
+    "break_even_days",
+    "forecast_30d",
+    "highest_rate",
+    "span_seconds",
+    "idle_seconds",
+    "purchased_on",
+    "draw_rank",
+    "consumed",
+    "forfeited",
+    "users",
+    "windows",
+    "idle_savings_tokens",
+    "sessions",
+    "expiring_90d",
+    "next_expiry",
+    "team_computed",
+    "tokens_computed",
+    "status",
+    "reason",
+    "team",
+)
+# The date the newest rows are read by, when rows are cut
+NEWEST_BY = ("window_start", "ts", "day", "month", "purchased_on")
+
+
+def _fit(df: pl.DataFrame, width: int) -> tuple[pl.DataFrame, list[str]]:
+    """The columns that fit ``width`` (names whole), hiding HIDE_FIRST's in
+    order; returns the frame and the names of the hidden columns."""
+
+    def needed(column: str) -> int:
+        cells = [_human(column, v) for v in df.get_column(column).to_list()]
+        widest = max((len(c) for c in cells), default=0)
+        return max(len(HEADINGS.get(column, column)), min(widest, NAME_MAX_WIDTH)) + 2  # SIMPLE_HEAD's padding
+
+    widths = {c: needed(c) for c in df.columns}
+    total = sum(widths.values()) + len(widths) + 2  # and a blank per column, Rich's edges
+    hidden = []
+    for column in HIDE_FIRST:
+        if total <= width:
+            break
+        if column in widths and len(widths) - len(hidden) > 2:
+            total -= widths[column] + 1
+            hidden.append(column)
+    return df.drop(hidden), hidden
+
 
 def to_table(
     df: pl.DataFrame,
@@ -115,31 +175,43 @@ def to_table(
 ) -> str:
     spec = spec_for(name)
     caption = params.describe() if params else None
-    console = Console(
-        file=io.StringIO(),
-        width=width or shutil.get_terminal_size((120, 24)).columns,
-        color_system=None,
-        force_terminal=False,
-        highlight=False,
-    )
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False)
     if df.is_empty():
         where = f" ({caption})" if caption else ""
         console.print(Text(f"{spec.title}: nothing to show{where}."))
         return console.file.getvalue()
+    rows = df
+    newest = next((c for c in NEWEST_BY if c in df.columns), None)
+    if df.height > max_rows:  # the newest rows, where rows are cut
+        rows = df.sort(newest, descending=True, nulls_last=True) if newest else df
+        rows = rows.head(max_rows)
+    rows, hidden = _fit(rows, width)
     # the caption names the team asked for: a Text, never parsed as markup
     table = Table(
         title=spec.title, caption=Text(caption) if caption else None, box=box.SIMPLE_HEAD, title_justify="left"
     )
-    for column, dtype in df.schema.items():
+    for column, dtype in rows.schema.items():
         numeric = dtype.is_numeric() or column in DURATIONS
-        table.add_column(HEADINGS.get(column, column), justify="right" if numeric else "left", overflow="fold")
-    for row in df.head(max_rows).iter_rows():
+        heading = HEADINGS.get(column, column)
+        if column in NAME_COLUMNS:
+            longest = max((len(_human(column, v)) for v in rows.get_column(column).to_list()), default=0)
+            table.add_column(heading, no_wrap=True, min_width=min(longest, NAME_MAX_WIDTH), overflow="ellipsis")
+        else:
+            table.add_column(
+                heading, justify="right" if numeric else "left", overflow="fold", min_width=min(len(heading), 12)
+            )
+    for row in rows.iter_rows():
         # Text cells: Rich never parses a name as markup ("[/bold]x" would raise)
-        table.add_row(*(Text(_human(c, v)) for c, v in zip(df.columns, row)))
+        table.add_row(*(Text(_human(c, v)) for c, v in zip(rows.columns, row)))
     console.print(table)
+    if hidden:
+        shown = ", ".join(HEADINGS.get(c, c) for c in hidden)
+        console.print(Text(f"Left out to fit the terminal: {shown} (--format csv or json has every column)."))
     if df.height > max_rows:
+        which = f"the newest {max_rows:,}" if newest else f"the first {max_rows:,}"
         console.print(
-            f"Showing the first {max_rows:,} of {df.height:,} rows: narrow with "
+            f"Showing {which} of {df.height:,} rows: narrow with "
             "--team/--since/--until, or use --format csv or json for every row."
         )
     return console.file.getvalue()

@@ -108,6 +108,25 @@ REPORTS: dict[str, ReportSpec] = {
             takes_team=False,  # R20: all teams together
         ),
         ReportSpec(
+            "collections",
+            "A collection instead of Flex (R20)",
+            (
+                "user",
+                "collection",
+                "products",
+                "flex_cost",
+                "currency",
+                "coverage_days",
+                "annual_cost",
+                "collection_price",
+                "recommendation",
+                "saving",
+            ),
+            "saving descending, user, collection",
+            None,  # R20's year up to --as-of
+            takes_team=False,
+        ),
+        ReportSpec(
             "forecast",
             "Forecast (R21)",
             (
@@ -210,6 +229,9 @@ HEADINGS: dict[str, str] = {
     "break_even_days": "Break-even (days)",
     "recommendation": "Recommendation",
     "saving": "Saving / year",
+    "collection": "Collection",
+    "products": "Products",
+    "collection_price": "Collection price",
     "runs_out_on": "Runs out on",
     "highest_rate": "Highest rate",
     "tokens_at_risk": "At risk",

@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from app import textsafe
+
 PERIODS = [(7, "last 7 days"), (30, "last 30 days"), (90, "last 90 days"), (365, "last 365 days")]
 
 
@@ -21,7 +23,9 @@ class DashboardCommands(Provider):
             )
         out.append(("Team: all teams", partial(app.set_team, None), "every team"))
         for team in app.known_teams:
-            out.append((f"Team: {team}", partial(app.set_team, team), f"show {team} only"))
+            # the palette reads names as markup: a team's name is shown as text
+            shown = textsafe.textual_markup(team)
+            out.append((f"Team: {shown}", partial(app.set_team, team), f"show {shown} only"))
         for days, label in PERIODS:
             out.append((f"Period: {label}", partial(app.set_period_days, days), f"the {label} up to as-of"))
         out.append(("Refresh now", app.action_refresh, "read the store again"))

@@ -1,5 +1,5 @@
 -- The store's id of each of the file's local ids (names_events.sql), once
--- dict_*.sql has given the new names theirs. Grain: one row per
+-- dict_names.sql has given the new names theirs. Grain: one row per
 -- (dictionary, local id).
 CREATE OR REPLACE TEMP TABLE file_ids AS
 SELECT n.dict, n.local_id, x.session_key AS id

@@ -3,7 +3,7 @@
 -- 10 M rows (the per-row enum casts, and the strings in the staged rows,
 -- cost ~1.5 s): the event kind and os as the store's types. Runs on the
 -- store's connection (its types). A version's year is its versions row's
--- (dict_versions.sql). Grain: one row per value of the accepted rows.
+-- (dict_names.sql). Grain: one row per value of the accepted rows.
 CREATE OR REPLACE TEMP TABLE file_events AS
 SELECT local_id, CAST(name AS event_kind) AS event FROM file_names WHERE dict = 'events';
 CREATE OR REPLACE TEMP TABLE file_os AS

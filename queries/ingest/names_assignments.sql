@@ -1,5 +1,5 @@
 -- The names the accepted rows of an assignments file bring to the
--- dictionaries (teams, users, products), for dict_*.sql.
+-- dictionaries (teams, users, products), for dict_names.sql.
 -- Grain: one row per (dictionary, name).
 CREATE OR REPLACE TEMP TABLE file_names AS
 SELECT DISTINCT * FROM (

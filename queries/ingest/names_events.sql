@@ -5,10 +5,10 @@
 -- distinct values
 -- (file_distinct, distinct_events.sql): each name gets a local id, which
 -- the staged rows carry instead of the text (stage_events.sql). The store's
--- ids are given only in the final transaction (dict_*.sql, then
+-- ids are given only in the final transaction (dict_names.sql, then
 -- file_ids.sql), so staging needs no store and no lock (issue 2), and the
 -- 10 M-row staging table holds integers, not text (text cost ~7 s more).
--- Local ids follow name order, as the store's new ids do (dict_*.sql): in
+-- Local ids follow name order, as the store's new ids do (dict_names.sql): in
 -- a new store the first file's local ids are the store's ids, and
 -- store_events_same_ids.sql needs no join (ids_unchanged.sql).
 -- Grain: one row per (dictionary, name).

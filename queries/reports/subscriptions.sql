@@ -1,43 +1,25 @@
 -- reports/subscriptions: Flex or a named subscription, per user and product
 -- (data contract `subscriptions`, R20).
--- Rules: R20 (charges with window_start in ($as_of - 365 days, $as_of], all
--- teams together; break_even_days = ceil(price / (rate in force at $as_of x
--- list token price)); coverage_days = min(365, days from the UTC day of the
--- store's first event to the $as_of day, both counted); annual_cost =
--- flex_cost x 365 / coverage_days; recommendation and saving), R23 (cost
--- from v_charge_costs), R10 (rate in force), R4.
+-- Rules: R20 (flex_year: days, tokens, flex_cost of the year up to $as_of,
+-- all teams together, coverage_days, annual_cost; break_even_days =
+-- ceil(price / (rate in force at $as_of x list token price));
+-- recommendation and saving), R23 (cost), R10 (rate in force), R4.
 -- Decisions: one row per currency the charges were paid in (days = charges
 -- that drew from packs in it, tokens = tokens drawn in it); a subscription
--- price in another currency is no price for that row (no_price); the
--- store's first day is history_first_day's.
+-- price in another currency is no price for that row (no_price).
 -- Grain: one row per user x product x currency, sorted by saving
 -- descending (no saving last), user, product.
-WITH recent AS (
-    SELECT cc.user_id, cc.product_id, cc.currency,
-           count(DISTINCT cc.charge_id) AS days,
-           sum(cc.tokens) AS tokens,
-           sum(cc.cost) AS flex_cost
-    FROM v_charge_costs cc
-    WHERE cc.window_start > $as_of - INTERVAL 365 DAY AND cc.window_start <= $as_of
-    GROUP BY ALL
-),
-coverage AS (
-    SELECT least(365, date_diff('day', first_day, CAST(timezone('UTC', $as_of) AS DATE)) + 1) AS coverage_days
-    FROM history_first_day($as_of)
-),
-rate_now AS (
+WITH rate_now AS (
     SELECT product_id, tokens_per_day FROM stg_rate_periods
     WHERE product_id IS NOT NULL AND period_start <= $as_of AND $as_of < period_end
 ),
 rows AS (
     SELECT u.user_name AS "user", p.product, r.days, r.tokens, r.flex_cost, r.currency,
-           cv.coverage_days,
-           r.flex_cost * 365 / cv.coverage_days AS annual_cost,
+           r.coverage_days, r.annual_cost,
            sp.annual_subscription_price AS subscription_price,
            CAST(ceil(CAST(sp.annual_subscription_price AS DOUBLE)
                      / (rn.tokens_per_day * CAST(lp.unit_price AS DOUBLE))) AS BIGINT) AS break_even_days
-    FROM recent r
-    CROSS JOIN coverage cv
+    FROM flex_year($as_of) r
     JOIN users u ON u.user_id = r.user_id
     JOIN products p ON p.product_id = r.product_id
     LEFT JOIN stg_prices sp ON sp.product = p.product AND sp.currency = r.currency

@@ -12,14 +12,27 @@
 -- session's first event; named_team_id is the first team its rows name.
 -- Period: the sessions that overlap [since, until) (session_start < until
 -- and session_end >= since; NULL = open). A session ends at or after since
--- exactly when it has an event in [since, as_of], so only those sessions'
--- events are grouped, each session whole.
+-- exactly when it has an event in [since, as_of]: those events (a scan the
+-- bound prunes), plus the earlier events of the sessions already running at
+-- since, are grouped, so each session is whole.
 -- Grain: one row per session (session_key).
 CREATE OR REPLACE MACRO int_sessions(as_of, since := CAST(NULL AS TIMESTAMPTZ),
                                      until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
-WITH live AS (
+WITH recent AS (
+    SELECT * FROM stg_events(as_of)
+    WHERE since IS NULL OR ts >= CAST(since AS TIMESTAMPTZ)
+),
+carried AS (  -- sessions running at since that started before it
     SELECT DISTINCT session_key FROM stg_events(as_of)
-    WHERE ts >= CAST(since AS TIMESTAMPTZ)
+    WHERE ts < CAST(since AS TIMESTAMPTZ)
+      AND session_key IN (SELECT DISTINCT session_key FROM recent)
+),
+e AS (
+    SELECT * FROM recent
+    UNION ALL
+    SELECT * FROM stg_events(as_of)
+    WHERE ts < CAST(since AS TIMESTAMPTZ)
+      AND session_key IN (SELECT session_key FROM carried)
 ),
 s AS (
     SELECT session_key,
@@ -33,8 +46,7 @@ s AS (
            max(ts) AS session_end,
            count(*) AS events,
            bool_or(event = 'logout') AS has_logout
-    FROM stg_events(as_of)
-    WHERE since IS NULL OR session_key IN (SELECT session_key FROM live)
+    FROM e
     GROUP BY session_key
 )
 SELECT CAST(s.session_key AS INTEGER) AS session_key,

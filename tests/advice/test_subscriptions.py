@@ -83,3 +83,20 @@ def test_imported_price_replaces_shipped_r20(history):
     # ceil(4000 / 30) = ceil(133.33) = 134; 3629.83 < 4000 -> flex; saving 3629.834 - 4000 = -370.17
     assert (alice["subscription_price"], alice["break_even_days"]) == (Decimal("4000.00"), 134)
     assert (alice["recommendation"], alice["saving"]) == ("flex", Decimal("-370.17"))
+
+
+def test_collections_against_flex_r20(history):
+    history.con.execute("DELETE FROM collection_prices_shipped")
+    for product in ("ACAD", "RVT", "C3D"):
+        history.con.execute(
+            "INSERT INTO collection_prices_shipped VALUES ('AEC', ?, 3675.00, 'USD', 'test')", [product]
+        )
+    for i in range(10):  # alice also uses AutoCAD: 10 windows of 7 tokens = 70 x 3.00 = 210.00
+        history.charge(f"2026-04-{i + 11:02d} 09:00", "alice@firm.test", "ACAD", "Design", 7, [("P", 7)])
+    got = run_query(history.con, "collections", "2026-06-30 12:00")
+    # alice: 1800.00 + 210.00 = 2010.00 over 181 days -> 2010 x 365 / 181 = 4053.315 -> 4053.31;
+    # above 3675.00 -> collection, saving 378.31. bob (ACAD only) and carol (MOBU) use one product or none.
+    assert [tuple(r) for r in got.iter_rows()] == [
+        ("alice@firm.test", "AEC", "ACAD RVT", Decimal("2010.00"), "USD", 181, Decimal("4053.31"),
+         Decimal("3675.00"), "collection", Decimal("378.31")),
+    ]  # fmt: skip

@@ -124,3 +124,19 @@ def test_a_readable_folder_still_imports_everything(setup, capsys):
     (logs / ".hidden" / "c.csv").write_text("not read\n")
     assert main(["import", "--db", str(db), str(logs)]) == 0
     assert f"{logs / 'march' / 'a.csv'}: events, 2 rows: 2 accepted" in capsys.readouterr().out
+
+
+def test_a_named_file_that_cannot_be_read(setup, monkeypatch, capsys):
+    db, logs = setup
+    locked = logs / "march" / "a.csv"
+    refuse_reading(monkeypatch, locked)
+    before = tree(db.parent)
+    assert main(["import", "--db", str(db), str(locked)]) == 4
+    assert capsys.readouterr().err == f"flexdash: {locked}: permission denied\n"
+    os.mkfifo(logs / "pipe.csv")
+    (logs / "gone.csv").symlink_to(logs / "nowhere.csv")
+    assert main(["import", "--db", str(db), str(logs / "pipe.csv")]) == 4
+    assert capsys.readouterr().err == f"flexdash: {logs / 'pipe.csv'}: not a regular file (a pipe or a device)\n"
+    assert main(["import", "--db", str(db), str(logs / "gone.csv")]) == 4
+    assert capsys.readouterr().err == f"flexdash: {logs / 'gone.csv'}: a link to nothing\n"
+    assert tree(db.parent) == before

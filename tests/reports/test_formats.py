@@ -211,6 +211,8 @@ def test_every_report_on_an_empty_store_has_the_contract_header(store, name):
         "rejects": "file,line,reason,raw",
         "subscriptions": "user,product,days,tokens,flex_cost,currency,coverage_days,annual_cost,"
         "subscription_price,break_even_days,recommendation,saving",
+        "collections": "user,collection,products,flex_cost,currency,coverage_days,annual_cost,"
+        "collection_price,recommendation,saving",
         "forecast": "team,balance,burn_30d,runs_out_on,highest_rate,tokens_at_risk,forecast_30d,backtest_error",
         "waste": "user,product,windows,tokens,idle_savings_tokens,open_waste_tokens",
         "chargeback": "month,team,group,tokens,cost,currency",
@@ -230,4 +232,4 @@ def test_table_caps_rows_and_says_so():
 
     text = to_table(df, "rejects", width=100, max_rows=10)
     assert "f0009.csv" in text and "f0010.csv" not in text
-    assert "Showing the first 10 of 30 rows" in text
+    assert "Showing the first 10 of 30 rows" in text  # rejects has no date column: the first rows

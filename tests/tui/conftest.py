@@ -42,3 +42,12 @@ def empty_store(tmp_path, monkeypatch) -> Path:
     store.connect_write(path).close()
     monkeypatch.setenv("FLEXDASH_DB", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_budgets(tmp_path, monkeypatch):
+    """The Alerts pane reads the admin's budgets file: an empty one here,
+    so no machine's own file changes a snapshot."""
+    path = tmp_path / "budgets.toml"
+    path.write_text("")
+    monkeypatch.setenv("FLEXDASH_CONFIG", str(path))

@@ -79,3 +79,42 @@ async def test_unknown_team_notification_lists_names_as_text(hostile_db):
         hostile.assert_safe(messages[0], max_chars=3_000)
         assert hostile.shown_as(hostile.UNMATCHED) in messages[0]
         assert_screen_safe(screen_text(app))
+
+
+async def test_command_palette_lists_teams_as_text(hostile_db):
+    app = make_test_app(hostile_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        for ch in "Team: ":
+            await pilot.press("space" if ch == " " else ch)
+        await settle(pilot)
+        text = screen_text(app)
+        assert_screen_safe(text)
+        # the palette parses markup: each name is still shown as written, no backslash added
+        for name in (hostile.UNMATCHED, hostile.MARKUP, hostile.CLEAR):
+            assert f"Team: {hostile.shown_as(name)}" in text, text
+        assert "\\[" not in text
+        assert not app._notifications, [n.message for n in app._notifications]
+
+
+async def test_empty_store_guide_shows_a_path_with_markup_as_written():
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from app import store
+
+    short = Path(tempfile.mkdtemp(prefix="fd-"))  # the guide's box is narrower than pytest's paths
+    try:
+        db = short / "[/b][$x]" / "store.duckdb"
+        store.connect_write(db).close()
+        app = make_test_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert f"flexdash import --db {db} FILE_OR_FOLDER..." in text
+            assert not app._notifications, [n.message for n in app._notifications]
+    finally:
+        shutil.rmtree(short)

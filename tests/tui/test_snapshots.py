@@ -67,7 +67,19 @@ def test_reconcile(snap_compare, sample_store):
     from datetime import date
 
     app = make_test_app(sample_store, since=date(2026, 8, 23), until=date(2026, 11, 20))
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("7"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("v"))
+
+
+@SIZES
+def test_forecast(snap_compare, sample_store, size):
+    # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("v"))
+
+
+@SIZES
+def test_advice(snap_compare, sample_store, size):
+    # R20, R22, R11: the actions ranked by their saving
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("8"))
 
 
 @SIZES

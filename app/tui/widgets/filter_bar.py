@@ -104,7 +104,8 @@ class FilterBar(Horizontal):
             value = date.fromisoformat(text)
         except ValueError:
             box.add_class("-invalid")
-            self.notify(f"not a date: {text!r} (expected YYYY-MM-DD)", severity="warning")
+            # what was typed is shown as text ("[/b]" would break Textual's markup)
+            self.notify(f"not a date: '{textsafe.show(text)}' (expected YYYY-MM-DD)", severity="warning", markup=False)
             return False, None
         box.remove_class("-invalid")
         return True, value

@@ -1,0 +1,89 @@
+"""The Forecast and Advice panes (issue 11): data from app.dashboard.advice,
+rendered here; the app's PANES list (panes.py) drives them."""
+
+from __future__ import annotations
+
+import polars as pl
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from app import textsafe
+from app.dashboard import advice as core
+from app.tui.widgets.forecast_chart import ForecastChart
+from app.tui.widgets.frame_table import FrameTable
+from app.tui.widgets.panes import OpenWhy, Pane
+
+
+class ForecastPane(Pane):
+    pane_id = "forecast"
+    title = "Forecast"
+    fetch = staticmethod(core.load_forecast)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Forecast (R21): runway, tokens at risk, backtest error", classes="pane-title")
+        yield FrameTable(
+            id="forecast-table",
+            labels={
+                "burn_30d": "burn 30d",
+                "runs_out_on": "runs out on",
+                "highest_rate": "top rate",
+                "tokens_at_risk": "at risk",
+                "forecast_30d": "next 30d",
+                "backtest_error": "MAPE %",
+            },
+            empty_text="No team yet.",
+        )
+        yield Static("", id="forecast-chart-title", classes="pane-subtitle")
+        yield ForecastChart(id="forecast-chart")
+        yield Static("", id="forecast-advice", classes="pane-subtitle")
+
+    def show(self, data: core.ForecastData, complete: bool = True) -> None:
+        # what a small terminal must keep first: when it runs out, what is lost
+        first = ["team", "runs_out_on", "tokens_at_risk", "balance", "burn_30d", "forecast_30d", "highest_rate"]
+        table = data.table.select(first, "backtest_error") if data.table.width else data.table
+        self.query_one("#forecast-table", FrameTable).show(table)
+        team = escape(textsafe.show(data.team or "no team"))
+        out = data.runs_out_on.isoformat() if data.runs_out_on else f"not within {core.AHEAD_DAYS} days"
+        self.query_one("#forecast-chart-title", Static).update(
+            f"Balance of {team}: [cyan]█[/] last {core.HISTORY_DAYS} days, [yellow]█[/] projected "
+            f"{core.AHEAD_DAYS} days, [yellow]░[/] uncertainty · runs out: [b]{out}[/]"
+        )
+        self.query_one("#forecast-chart", ForecastChart).show(data.history, data.projection)
+        lines = []
+        for r in data.expiring.iter_rows(named=True):
+            lines.append(
+                f"pack {escape(textsafe.show(r['pack_id']))} expires {r['expires_on']} with {r['tokens_left']:,} tokens left"
+            )
+        if data.purchases.height:
+            buys = ", ".join(f"{r['pack_size']:,} on {r['buy_on']}" for r in data.purchases.iter_rows(named=True))
+            lines.append(f"buy: {buys} ({data.plan_cost}) to hold {core.AHEAD_DAYS} days")
+        elif data.team is not None:
+            lines.append(f"nothing to buy for the next {core.AHEAD_DAYS} days")
+        self.query_one("#forecast-advice", Static).update("\n".join(lines))
+
+
+class AdvicePane(Pane):
+    pane_id = "savings"
+    title = "Advice"
+    fetch = staticmethod(core.load_advice)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Advice: the actions with the most money in them", classes="pane-title")
+        yield Static("", id="advice-summary", classes="pane-subtitle")
+        yield FrameTable(id="advice-table", empty_text="Nothing to save in this period.")
+
+    def show(self, data: pl.DataFrame, complete: bool = True) -> None:
+        total = data.group_by("currency").agg(pl.col("saving").sum()).sort("currency") if data.height else None
+        summary = (
+            "  ".join(f"[b]{s:,.2f}[/] {escape(c or '')}" for c, s in total.iter_rows()) if total is not None else "—"
+        )
+        self.query_one("#advice-summary", Static).update(f"{data.height} actions, {summary} in all · Enter: why")
+        rows = data.with_columns(pl.col("saving").round(2)).select(
+            "saving", "currency", "action", "product", "user", "why"
+        )
+        self.query_one("#advice-table", FrameTable).show(rows)
+
+    def on_frame_table_row_chosen(self, event: FrameTable.RowChosen) -> None:
+        event.stop()
+        self.post_message(OpenWhy(event.row["user"], event.row["product"]))
