@@ -114,17 +114,36 @@ STAGE_EVENTS_EXACT = (
 )
 EXACT_STARTS_FROM = ("src_fields", "ingest_cfg")
 
-# The other kinds: checked rows, then the names they bring.
+# The other kinds: checked rows (the shared checks are value_checks.sql's
+# macros), then the names they bring.
+_VALUE_CHECKS = Step(
+    "ingest/value_checks", writes=("empty_fields", "is_day", "is_positive_int", "is_amount", "is_currency")
+)
+_SRC = ("src_fields", "ingest_cfg")
 _NAMES_PRODUCTS = Step("ingest/names_products", reads=("checked",), writes=("file_names",))
 STAGE = {
     "packs": (
-        Step("ingest/check_packs", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step(
+            "ingest/check_packs",
+            reads=(*_SRC, "empty_fields", "is_positive_int", "is_day", "is_amount", "is_currency"),
+            writes=("checked",),
+        ),
         Step("ingest/names_packs", reads=("checked",), writes=("file_names",)),
     ),
-    "rates": (Step("ingest/check_rates", reads=("src_fields", "ingest_cfg"), writes=("checked",)), _NAMES_PRODUCTS),
-    "prices": (Step("ingest/check_prices", reads=("src_fields", "ingest_cfg"), writes=("checked",)), _NAMES_PRODUCTS),
+    "rates": (
+        _VALUE_CHECKS,
+        Step("ingest/check_rates", reads=(*_SRC, "empty_fields", "is_positive_int", "is_day"), writes=("checked",)),
+        _NAMES_PRODUCTS,
+    ),
+    "prices": (
+        _VALUE_CHECKS,
+        Step("ingest/check_prices", reads=(*_SRC, "empty_fields", "is_amount", "is_currency"), writes=("checked",)),
+        _NAMES_PRODUCTS,
+    ),
     "assignments": (
-        Step("ingest/check_assignments", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_assignments", reads=(*_SRC, "empty_fields", "is_day"), writes=("checked",)),
         Step("ingest/names_assignments", reads=("checked",), writes=("file_names",)),
     ),
     "groups": (

@@ -3,6 +3,8 @@
 -- positive integer; purchased_on: YYYY-MM-DD; price: optional non-negative
 -- decimal; currency: optional 3-letter code, upper-cased, default USD.
 -- Grain: one row per data line.
+-- The shared checks (empty fields, days, amounts) are the macros of
+-- value_checks.sql.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH f AS (
     SELECT line, pre_reason, raw_text,
@@ -10,28 +12,26 @@ WITH f AS (
            trim(c4) AS purchased_text, nullif(trim(c5), '') AS price_text,
            upper(coalesce(nullif(trim(c6), ''), 'USD')) AS currency, cfg.missing
     FROM src_fields, ingest_cfg cfg
+), e AS (
+    SELECT *, empty_fields([pack_id, team, tokens_text, purchased_text],
+                           ['pack_id', 'team', 'tokens', 'purchased_on']) AS empty_reason
+    FROM f
 ), judged AS (
     SELECT *,
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
-            WHEN coalesce(pack_id, '') = '' OR coalesce(team, '') = '' OR coalesce(tokens_text, '') = ''
-              OR coalesce(purchased_text, '') = '' THEN
-                'empty required field(s): ' || concat_ws(', ',
-                    CASE WHEN coalesce(pack_id, '') = '' THEN 'pack_id' END,
-                    CASE WHEN coalesce(team, '') = '' THEN 'team' END,
-                    CASE WHEN coalesce(tokens_text, '') = '' THEN 'tokens' END,
-                    CASE WHEN coalesce(purchased_text, '') = '' THEN 'purchased_on' END)
-            WHEN NOT regexp_full_match(tokens_text, '\d{1,9}') OR CAST(tokens_text AS INTEGER) <= 0 THEN
+            WHEN empty_reason IS NOT NULL THEN empty_reason
+            WHEN NOT is_positive_int(tokens_text) THEN
                 'tokens ' || left(tokens_text, 80) || ' is not a positive integer'
-            WHEN NOT regexp_full_match(purchased_text, '\d{4}-\d{2}-\d{2}') OR try_cast(purchased_text AS DATE) IS NULL THEN
+            WHEN NOT is_day(purchased_text) THEN
                 'purchased_on ' || left(purchased_text, 80) || ' is not a date (YYYY-MM-DD)'
-            WHEN price_text IS NOT NULL AND (NOT regexp_full_match(price_text, '\d{1,15}(\.\d{1,2})?')) THEN
+            WHEN price_text IS NOT NULL AND NOT is_amount(price_text) THEN
                 'price ' || left(price_text, 80) || ' is not a non-negative amount (e.g. 1234.50)'
-            WHEN NOT regexp_full_match(currency, '[A-Z]{3}') THEN
+            WHEN NOT is_currency(currency) THEN
                 'currency ' || left(currency, 80) || ' is not a 3-letter code'
         END AS reason
-    FROM f
+    FROM e
 )
 SELECT line, reason,
        raw_text AS raw,  -- kept for every row: a later conflict check may reject it

@@ -4,6 +4,8 @@
 -- names its host); tokens_per_day: positive integer; effective_from:
 -- YYYY-MM-DD; idle_detection_since: empty (never) or a 4-digit year; linux:
 -- true or false (case-insensitive). Grain: one row per data line.
+-- The shared checks (empty fields, days, amounts) are the macros of
+-- value_checks.sql.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH f AS (
     SELECT line, pre_reason, raw_text,
@@ -12,32 +14,27 @@ WITH f AS (
            nullif(trim(c7), '') AS idle_text, lower(trim(c8)) AS linux_text,
            nullif(trim(c9), '') AS source, cfg.missing
     FROM src_fields, ingest_cfg cfg
+), e AS (
+    SELECT *, empty_fields([product, name, kind, tokens_text, effective_text, linux_text],
+                           ['product', 'name', 'kind', 'tokens_per_day', 'effective_from', 'linux']) AS empty_reason
+    FROM f
 ), judged AS (
     SELECT *,
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
-            WHEN coalesce(product, '') = '' OR coalesce(name, '') = '' OR coalesce(kind, '') = ''
-              OR coalesce(tokens_text, '') = '' OR coalesce(effective_text, '') = ''
-              OR coalesce(linux_text, '') = '' THEN
-                'empty required field(s): ' || concat_ws(', ',
-                    CASE WHEN coalesce(product, '') = '' THEN 'product' END,
-                    CASE WHEN coalesce(name, '') = '' THEN 'name' END,
-                    CASE WHEN coalesce(kind, '') = '' THEN 'kind' END,
-                    CASE WHEN coalesce(tokens_text, '') = '' THEN 'tokens_per_day' END,
-                    CASE WHEN coalesce(effective_text, '') = '' THEN 'effective_from' END,
-                    CASE WHEN coalesce(linux_text, '') = '' THEN 'linux' END)
+            WHEN empty_reason IS NOT NULL THEN empty_reason
             WHEN kind NOT IN ('product', 'plugin') THEN 'kind ' || left(kind, 80) || ' is not product or plugin'
             WHEN kind = 'plugin' AND host IS NULL THEN 'a plugin needs its host product in host'
-            WHEN NOT regexp_full_match(tokens_text, '\d{1,9}') OR CAST(tokens_text AS INTEGER) <= 0 THEN
+            WHEN NOT is_positive_int(tokens_text) THEN
                 'tokens_per_day ' || left(tokens_text, 80) || ' is not a positive integer'
-            WHEN NOT regexp_full_match(effective_text, '\d{4}-\d{2}-\d{2}') OR try_cast(effective_text AS DATE) IS NULL THEN
+            WHEN NOT is_day(effective_text) THEN
                 'effective_from ' || left(effective_text, 80) || ' is not a date (YYYY-MM-DD)'
             WHEN idle_text IS NOT NULL AND NOT regexp_full_match(idle_text, '\d{4}') THEN
                 'idle_detection_since ' || left(idle_text, 80) || ' is not a 4-digit year'
             WHEN linux_text NOT IN ('true', 'false') THEN 'linux ' || left(linux_text, 80) || ' is not true or false'
         END AS reason
-    FROM f
+    FROM e
 )
 SELECT line, reason,
        raw_text AS raw,  -- kept for every row: a later conflict check may reject it

@@ -19,7 +19,7 @@ denied, but the replays have no balance limit.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from app import reports
 from tests.engine.builder import Builder
@@ -70,3 +70,50 @@ def test_waste_period_counts_windows_opened_in_it_r22(store):
         ("alice@x", "PRO", 0, 0, 0, 10),
         ("bob@x", "PRO", 0, 0, 10, 0),
     ]
+
+
+def test_replay_as_written_is_the_charges_when_no_window_is_denied_r22(store):
+    # R22's T is R5-R12 with no balance limit: with a pack that never runs short, no R16
+    # denial happens, so T must open exactly the windows the engine charged (same instants,
+    # users, products, teams, tokens), and T_off >= T >= T_on per window count here.
+    import random
+
+    from app.engine.replay import AS_WRITTEN, IDLE_ALWAYS, IDLE_NEVER, replay_windows
+
+    b = Builder(store)
+    b.rate("PRO", 10, idle_since=2023)
+    b.rate("OLD", 7, idle_since=None)
+    b.pack("BIG", "T1", 100_000, "2026-01-01")
+    rng = random.Random(7)
+    for n in range(40):
+        user = f"u{n % 5}@x"
+        day = 2 + n % 20
+        start = datetime(2026, 3, day, rng.randrange(6, 12), rng.randrange(60), tzinfo=UTC)
+        events = [(start, "login")]
+        t = start
+        for _ in range(rng.randrange(1, 12)):
+            t = t + timedelta(minutes=rng.choice([3, 10, 20, 40, 90]))
+            events.append((t, "activity"))
+        events.append((t + timedelta(minutes=rng.randrange(1, 300)), "logout"))
+        b.session(
+            f"s{n}",
+            user,
+            rng.choice(["PRO", "OLD"]),
+            [(e.strftime("%Y-%m-%dT%H:%M:%SZ"), kind) for e, kind in events],
+            version=rng.choice(["2020", "2025"]),
+        )
+    b.recompute(AS_OF)
+    charged = sorted(
+        store.execute(
+            "SELECT epoch_us(window_start), user_id, product_id, team_id, tokens FROM main.charges"
+        ).fetchall()
+    )
+    replays = replay_windows(store, AS_OF)
+    w = replays[AS_WRITTEN]
+    assert (
+        sorted(
+            zip(w.start_us.tolist(), w.user_id.tolist(), w.product_id.tolist(), w.team_id.tolist(), w.tokens.tolist())
+        )
+        == charged
+    )
+    assert len(replays[IDLE_NEVER].start_us) >= len(w.start_us) >= len(replays[IDLE_ALWAYS].start_us)
