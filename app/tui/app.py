@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from app import textsafe
+from app import store_guard, textsafe
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
@@ -356,6 +356,7 @@ class FlexdashApp(App):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        error = store_guard.damaged(error, self.db_path) or error  # a damaged file is said as such
         if isinstance(error, FlexdashError):
             message = str(error)
         else:
