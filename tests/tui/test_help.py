@@ -69,7 +69,8 @@ async def test_f1_opens_help_and_escape_closes_palette_and_why(sample_store):
 
 async def test_a_click_on_a_footer_key_runs_it(sample_store):
     app = make_test_app(sample_store)
-    async with app.run_test(size=SIZE) as pilot:
+    # wide enough for every pane key with its word (narrower, the bar folds them into "1-9 panes")
+    async with app.run_test(size=(200, SIZE[1])) as pilot:
         await settle(pilot)
         bar = app.screen.query_one("KeyBar")
         line = str(bar.render())

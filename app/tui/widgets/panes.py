@@ -550,6 +550,7 @@ class EmptyStore(Vertical):
 
 
 from app.tui.widgets.advice_panes import AdvicePane, ForecastPane  # noqa: E402 (they subclass Pane)
+from app.tui.widgets.reconcile_pane import ReconcilePane  # noqa: E402 (it subclasses Pane)
 
 PANES: list[type[Pane]] = [
     BalancesPane,
@@ -560,4 +561,5 @@ PANES: list[type[Pane]] = [
     ImportsPane,
     ForecastPane,
     AdvicePane,
+    ReconcilePane,
 ]
