@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from app import textsafe
 from app.dashboard import advice as core
+from app.tui.help import PaneHelp
 from app.tui.widgets.forecast_chart import ForecastChart
 from app.tui.widgets.frame_table import FrameTable
 from app.tui.widgets.panes import OpenWhy, Pane
@@ -19,6 +20,21 @@ class ForecastPane(Pane):
     pane_id = "forecast"
     title = "Forecast"
     fetch = staticmethod(core.load_forecast)
+    help = PaneHelp(
+        what="When each team runs out and what will expire unused, projected from its own weekly pattern; "
+        "for the chosen team (else the first to run out) the balance of the last 60 days, the projection "
+        "of the next 90 with its uncertainty band, the packs that will expire with tokens left and the "
+        "purchases that keep it above its highest rate.",
+        columns={
+            "runs out on": "the day the projected balance falls below the team's highest daily rate",
+            "at risk": "tokens projected to expire unused",
+            "next 30d": "projected use of the next 30 days (not capped by the balance)",
+            "top rate": "the highest daily rate the team used in the last 30 days",
+            "MAPE %": "the projection's error on the store's own past (backtest)",
+        },
+        rules=("R13", "R14", "R16", "R21"),
+        source="report forecast and flexdash plan (README, Forecast method).",
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("Forecast (R21): runway, tokens at risk, backtest error", classes="pane-title")
@@ -67,6 +83,18 @@ class AdvicePane(Pane):
     pane_id = "savings"
     title = "Advice"
     fetch = staticmethod(core.load_advice)
+    help = PaneHelp(
+        what="The actions with the most money in them: users to move to a named subscription, "
+        "products left open where idle detection is missing, plug-ins that start with their host.",
+        columns={
+            "saving": "a year's saving (subscriptions) or the period's cost (open products, auto-starts)",
+            "action": "what to do",
+            "why": "the figures behind it",
+        },
+        rules=("R11", "R20", "R22", "R23"),
+        source="report subscriptions, report waste and the plug-in auto-starts, at the packs' prices.",
+        keys={"Enter": "why this user and product were charged"},
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("Advice: the actions with the most money in them", classes="pane-title")
