@@ -5,15 +5,11 @@ then charged by the real engine (app.engine.recompute). Builder
 (tests/reports/e2e.py) writes raw lines; the dashboard and consistency tests
 import whole folders. HandStore (tests/reports/handmade.py) is the other
 kind on purpose: it writes the engine's result tables by hand, to test the
-report SQL without the engine.
-
-``template(...)`` builds a store once per session; ``copy_of`` gives a test
-its own copy (a file copy is far quicker than an import)."""
+report SQL without the engine."""
 
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -74,14 +70,4 @@ def imported_store(
         recompute(con, as_of)
     finally:
         con.close()
-    return db
-
-
-def copy_of(template: Path, folder: Path) -> Path:
-    """A test's own copy of a template store (its WAL too, if any)."""
-    db = folder / template.name
-    shutil.copyfile(template, db)
-    wal = template.with_name(template.name + ".wal")
-    if wal.exists():
-        shutil.copyfile(wal, db.with_name(db.name + ".wal"))
     return db
