@@ -13,7 +13,7 @@ import polars as pl
 
 from app.dashboard.filters import Filters
 from app.dashboard.reader import frame
-from app.reports import ReportParams, query
+from app.reports import ReportParams, query, sources
 
 
 @dataclass
@@ -63,13 +63,5 @@ def load_reconcile(con: duckdb.DuckDBPyConnection, f: Filters) -> ReconcileData:
 
 
 def source_label(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
-    """Which source the period's charges come from (R24): computed from the
-    logs, billed by the vendor, or both (and for which teams)."""
-    rows = frame(con, "dashboard/charge_sources", f.sql_params())
-    billed = rows.filter(pl.col("source") == "billed")
-    if billed.height == 0:
-        return "computed from logs"
-    if billed.height == rows.height:
-        return "billed by the vendor (export only)"
-    teams = sorted(set(billed["team"].to_list()))
-    return "computed from logs; billed by the vendor on days no log covers (" + ", ".join(teams) + ")"
+    """Which source the period's charges come from (R24; app.reports.sources)."""
+    return sources.label(con, f.as_of, f.team, f.since, f.until)

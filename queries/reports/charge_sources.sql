@@ -1,6 +1,6 @@
--- dashboard/charge_sources: where the period's charges come from (R24,
+-- reports/charge_sources: where the period's charges come from (R24,
 -- v_charge_source): computed from the logs, billed by the vendor (days no
--- log covers), per team, so a screen can say which source it shows.
+-- log covers), per team, so every screen and report can say which source it shows (app/reports/sources.py).
 -- Filters: $as_of (R4), $team, $since/$until (instants, [since, until)).
 -- Grain: one row per team x source.
 SELECT CAST(t.team AS VARCHAR) AS team, CAST(c.source AS VARCHAR) AS source,
