@@ -63,9 +63,18 @@ def test_imports(snap_compare, sample_store, size):
 
 
 @SIZES
+def test_reconcile(snap_compare, sample_store, size):
+    # R24: the whole sample period, so the four planted differences show
+    from datetime import date
+
+    app = make_test_app(sample_store, since=date(2026, 8, 23), until=date(2026, 11, 20))
+    assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("v"))
+
+
+@SIZES
 def test_forecast(snap_compare, sample_store, size):
     # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
-    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("7"))
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("f"))
 
 
 @SIZES

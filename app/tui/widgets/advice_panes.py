@@ -21,17 +21,19 @@ class ForecastPane(Pane):
     title = "Forecast"
     fetch = staticmethod(core.load_forecast)
     help = PaneHelp(
-        what="When each team runs out at its recent use, what will expire unused, and what to buy.",
+        what="When each team runs out and what will expire unused, projected from its own weekly pattern; "
+        "for the chosen team (else the first to run out) the balance of the last 60 days, the projection "
+        "of the next 90 with its uncertainty band, the packs that will expire with tokens left and the "
+        "purchases that keep it above its highest rate.",
         columns={
-            "runs out on": "the day the projected balance cannot pay the next window",
-            "at risk": "tokens of valid packs the projected use will not reach before they expire",
-            "burn 30d": "tokens charged in the 30 days up to as-of",
-            "next 30d": "tokens the projection uses in the next 30 days",
-            "top rate": "the highest daily rate the team pays (what a window can cost)",
-            "MAPE %": "how far the same projection was from what happened, on past weeks (backtest)",
+            "runs out on": "the day the projected balance falls below the team's highest daily rate",
+            "at risk": "tokens projected to expire unused",
+            "next 30d": "projected use of the next 30 days (not capped by the balance)",
+            "top rate": "the highest daily rate the team used in the last 30 days",
+            "MAPE %": "the projection's error on the store's own past (backtest)",
         },
-        rules=("R13", "R14", "R15", "R16", "R21"),
-        source="report forecast (`flexdash report forecast`), from the charges and packs.",
+        rules=("R13", "R14", "R16", "R21"),
+        source="report forecast and flexdash plan (README, Forecast method).",
     )
 
     def compose(self) -> ComposeResult:
@@ -83,15 +85,16 @@ class AdvicePane(Pane):
     title = "Advice"
     fetch = staticmethod(core.load_advice)
     help = PaneHelp(
-        what="The actions with the most money in them, biggest saving first.",
+        what="The actions with the most money in them: users to move to a named subscription, "
+        "products left open where idle detection is missing, plug-ins that start with their host.",
         columns={
-            "saving": "money the action saves a year, in the currency beside it",
-            "action": "what to do (a named subscription, closing idle products, ...)",
-            "why": "the numbers behind it",
+            "saving": "a year's saving (subscriptions) or the period's cost (open products, auto-starts)",
+            "action": "what to do",
+            "why": "the figures behind it",
         },
-        rules=("R20", "R22", "R23"),
-        source="reports subscriptions and waste, priced with the packs' own prices.",
-        keys={"Enter": "the why view of the row's user and product"},
+        rules=("R11", "R20", "R22", "R23"),
+        source="report subscriptions, report waste and the plug-in auto-starts, at the packs' prices.",
+        keys={"Enter": "why this user and product were charged"},
     )
 
     def compose(self) -> ComposeResult:

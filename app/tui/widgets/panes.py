@@ -256,6 +256,7 @@ def _example_text(source: pl.Expr, origin: pl.Expr) -> pl.Expr:
 
 
 from app.tui.widgets.advice_panes import AdvicePane, ForecastPane  # noqa: E402 (they subclass Pane)
+from app.tui.widgets.reconcile_pane import ReconcilePane  # noqa: E402 (it subclasses Pane)
 
 PANES: list[type[Pane]] = [
     BalancesPane,
@@ -266,6 +267,7 @@ PANES: list[type[Pane]] = [
     ImportsPane,
     ForecastPane,
     AdvicePane,
+    ReconcilePane,
     ChartsPane,
 ]
 
