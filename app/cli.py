@@ -110,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         print("flexdash: interrupted; nothing from this command was committed", file=sys.stderr)
         return 128 + getattr(exc, "signum", 2)
     except Exception as exc:  # a bug: say so plainly, with the way to report it
+        from app import store, store_guard
+
+        damaged = store_guard.damaged(exc, store.resolve_db_path(getattr(args, "db", None)))
+        if damaged is not None:  # not a bug: the store's file was damaged (exit 6)
+            print(f"flexdash: {_message(damaged)}", file=sys.stderr)
+            return damaged.exit_code
         print(f"flexdash: internal error: {type(exc).__name__}: {_message(exc)}", file=sys.stderr)
         return EXIT_INTERNAL
 

@@ -69,6 +69,9 @@ def open_error(db: Path, exc: duckdb.Error) -> StoreUnusable:
     """DuckDB's refusal to open ``db`` (anything but its lock), in the
     admin's words."""
     text = str(exc)
+    broken = damaged(exc, db)
+    if broken is not None:
+        return broken
     if "not a valid DuckDB database file" in text:
         return StoreUnusable(
             f"{db} is not a flexdash store (not a DuckDB database file); "
@@ -76,6 +79,21 @@ def open_error(db: Path, exc: duckdb.Error) -> StoreUnusable:
         )
     reason = text.removeprefix("IO Error: ").splitlines()[0] if text else type(exc).__name__
     return StoreUnusable(f"cannot open the store {db}: {reason}")
+
+
+# DuckDB's words for a store file damaged after it was opened (a block's checksum, a short read)
+_DAMAGE = ("Corrupt database file", "Could not read enough bytes")
+
+
+def damaged(exc: BaseException, db: Path) -> StoreUnusable | None:
+    """A DuckDB error that says the store's file is damaged, in the admin's
+    words (exit 6, not an internal error); None for any other error."""
+    if not isinstance(exc, duckdb.Error) or not any(words in str(exc) for words in _DAMAGE):
+        return None
+    reason = str(exc).removeprefix("Error: ").removeprefix("IO Error: ").splitlines()[0]
+    return StoreUnusable(
+        f"the store {db} is damaged ({reason}); restore it from a backup, or import the logs again into a new store"
+    )
 
 
 def check_schema(con: duckdb.DuckDBPyConnection, db: Path, known: int) -> None:

@@ -108,7 +108,10 @@ def _terminate_as_exception() -> Iterator[None]:
         yield
         return
 
+    received: list[int] = []
+
     def raise_terminated(signum, frame):
+        received.append(signum)
         raise Terminated(signum)
 
     previous = {}
@@ -117,6 +120,15 @@ def _terminate_as_exception() -> Iterator[None]:
             previous[sig] = signal.signal(sig, raise_terminated)
     try:
         yield
+    except Terminated:
+        raise
+    except BaseException as exc:
+        if received:  # DuckDB ran the handler inside a query and raised "Query interrupted" instead
+            raise Terminated(received[0]) from exc
+        raise
+    else:
+        if received:  # the handler's exception was swallowed on the way (seen inside DuckDB): stop now
+            raise Terminated(received[0])
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

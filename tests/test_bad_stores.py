@@ -16,6 +16,8 @@ import pytest
 from app import store
 from app.cli import main
 
+ROOT = Path(__file__).resolve().parents[1]
+
 EVENTS = (
     "ts,event,session_id,user,team,product,version,device,os\n"
     "2026-03-02T08:00:00Z,login,s1,ana@firm.example,Design,ACAD,2024,WS-1,windows\n"
@@ -173,3 +175,29 @@ def test_demo_refuses_a_folder_or_a_file_above_its_store(tmp_path, capsys):
         == f"flexdash: cannot use the store {db}: {tmp_path / 'plain.txt'} is a file, not a folder\n"
     )
     assert tree(tmp_path) == {"demo.duckdb": "dir", "plain.txt": hashlib.sha256(b"x").hexdigest()}
+
+
+BLOCK = 262144  # DuckDB's block size; the file starts with three 4 KB headers
+
+
+@pytest.mark.parametrize("damage", ["blocks", "truncated"])
+def test_a_damaged_store_is_said_not_an_internal_error(tmp_path, events, damage, capsys):
+    db = tmp_path / "store" / "store.duckdb"
+    assert main(["import", "--db", str(db), "--quiet", str(ROOT / "sample_logs")]) == 0
+    with db.open("r+b") as f:
+        if damage == "blocks":  # every block's checksum fails
+            for offset in range(3 * 4096 + 1000, db.stat().st_size, BLOCK):
+                f.seek(offset)
+                f.write(b"\x5a" * 3000)
+        else:
+            f.truncate(db.stat().st_size // 2)
+    capsys.readouterr()
+    before = tree(db.parent)
+    for argv in (["report", "packs"], ["explain", "ana@firm.example", "ACAD"], ["recompute"], None):
+        assert run(argv, db, events) == 6
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith(f"flexdash: the store {db} is damaged (")
+        assert err.endswith("); restore it from a backup, or import the logs again into a new store\n")
+        if argv and argv[0] != "recompute":
+            assert tree(db.parent) == before  # readers never write; a writer may touch a damaged file

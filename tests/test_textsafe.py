@@ -95,3 +95,10 @@ def test_textual_markup_reads_back_as_the_shown_name(name):
     from textual.content import Content  # the tests may import Textual; app.textsafe does not
 
     assert Content.from_markup(textsafe.textual_markup(name, None)).plain == textsafe.show(name, None)
+
+
+def test_lone_surrogates_are_shown_and_print_anywhere():
+    # bytes that were not UTF-8, kept by surrogateescape: printing them raw raises UnicodeEncodeError
+    shown = textsafe.show("a\udcffb")
+    assert shown == "a\\udcffb"
+    shown.encode("utf-8")  # does not raise

@@ -133,6 +133,12 @@ def _recompute_if_changed(con, results: list[FileResult]) -> None:
 
 def run(args) -> int:
     progress = _ProgressBar(enabled=not args.quiet)
+    stored: list[list[FileResult]] = []
+
+    def then(con, results: list[FileResult]) -> None:
+        stored.append(results)  # committed: an interruption from here on loses only the recompute
+        _recompute_if_changed(con, results)
+
     try:
         # the store's lock is taken only once every file is read and checked
         results = import_into(
@@ -145,8 +151,16 @@ def run(args) -> int:
             progress=progress,
             lock_timeout=args.lock_timeout,
             on_wait=_say,
-            then=_recompute_if_changed,
+            then=then,
         )
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP (app.tempdirs.Terminated)
+        if not stored:
+            raise  # rolled back: nothing from this command was committed
+        _say(
+            "interrupted after the import was stored (every file landed); charges were not recomputed "
+            "(reports recompute them as they read): run `flexdash recompute`"
+        )
+        return 128 + getattr(exc, "signum", 2)
     finally:
         progress.close()
     if not args.quiet:

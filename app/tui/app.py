@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from app import textsafe
+from app import store_guard, textsafe
 from app.dashboard import Filters, StoreReader
 from app.dashboard import panes as core
 from app.dashboard.cache import PaneCache
@@ -53,8 +53,9 @@ class FlexdashApp(App):
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]  # the screen's class
     COMMANDS = App.COMMANDS | {DashboardCommands}
     BINDINGS: ClassVar = [
-        *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
-        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False) for p in PANES],
+        *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES[:9])],
+        # every pane's first letter; past the ninth, the only key, so the footer shows it
+        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=i >= 9) for i, p in enumerate(PANES)],
         Binding("t", "open_team_list", "Team"),
         Binding("d", "focus_filter('since')", "Period"),
         Binding("ctrl+r", "refresh", "Refresh"),
@@ -356,6 +357,7 @@ class FlexdashApp(App):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
+        error = store_guard.damaged(error, self.db_path) or error  # a damaged file is said as such
         if isinstance(error, FlexdashError):
             message = str(error)
         else:

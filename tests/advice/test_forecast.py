@@ -65,3 +65,21 @@ def test_forecast_as_of_midday_drops_the_windows_already_open(repeating):
     # the next 30 days from Monday 10:00: the 21 weekdays of 3-31 March -> 210
     assert got["forecast_30d"] == 210
     assert utc("2026-03-02 10:00").weekday() == 0
+
+
+def test_yearly_pattern_scales_the_weekly_profile_r21():
+    # 421 days = a year + 8 weeks. Every day 10 tokens, except: last year, from day 56 on
+    # (the stretch a year before the projection) 20 tokens; and in the last 8 weeks one
+    # weekday alternates 5 / 15 (mean 10, so the profile is 10 every day, but the weeks do not
+    # repeat, so the yearly pattern applies).
+    h = np.full(421, 10.0)
+    h[56:120] = 20.0
+    for w in range(8):
+        h[365 + 7 * w] = 5.0 if w % 2 == 0 else 15.0
+    out, model = project(h, 0, 11)
+    assert model.yearly and not model.repeating
+    # day 0 <- a year before: days 53..59 = 10, 10, 10, 20, 20, 20, 20 -> mean 110 / 7 against
+    # last year's profile weeks (days 0..55, mean 10): 10 x 11 / 7 = 15.714...
+    assert abs(out[0] - 110 / 7) < 1e-9
+    # day 10 <- days 63..69, all 20: twice the profile
+    assert abs(out[10] - 20.0) < 1e-9

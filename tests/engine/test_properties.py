@@ -57,6 +57,7 @@ TABLES = (
     "sessions",
     "rejects",
     "rates_imported",
+    "import_options",
     "imports",
     "import_options",
     "charges",

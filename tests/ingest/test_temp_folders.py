@@ -13,6 +13,7 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from app import tempdirs
@@ -101,12 +102,29 @@ CHILD = textwrap.dedent(
 )
 
 
-def start_import(tmp_path: Path, tmpdir_: Path, db: Path) -> tuple[subprocess.Popen, Path]:
+# the same, held once the import is stored, as the engine starts
+CHILD_AFTER_COMMIT = textwrap.dedent(
+    """
+    import sys
+    from app.cli import main
+    from app.ingest import command
+
+    def wait_then_recompute(con, as_of=None):
+        print("staging", flush=True)
+        sys.stdin.readline()
+
+    command.recompute = wait_then_recompute
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def start_import(tmp_path: Path, tmpdir_: Path, db: Path, script: str = CHILD) -> tuple[subprocess.Popen, Path]:
     events = tmp_path / "events.csv"
     events.write_text(EVENTS.format(s="s1"), encoding="utf-8")
     env = dict(os.environ, TMPDIR=str(tmpdir_))
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, "import", "--db", str(db), str(events)],
+        [sys.executable, "-c", script, "import", "--db", str(db), str(events)],
         cwd=ROOT,
         env=env,
         stdin=subprocess.PIPE,
@@ -143,3 +161,46 @@ def test_the_next_import_sweeps_what_a_killed_one_left(tmp_path, tmpdir_, capsys
     assert spill.exists()  # a kill leaves it: nothing runs in a killed process
     assert main(["import", "--db", str(db), "--quiet", str(tmp_path / "events.csv")]) == 0
     assert not spill.exists() and flexdash_folders(tmpdir_) == []
+
+
+def test_terminated_after_the_import_was_stored_says_so(tmp_path, tmpdir_):
+    db = tmp_path / "store" / "store.duckdb"
+    child, spill = start_import(tmp_path, tmpdir_, db, CHILD_AFTER_COMMIT)
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 128 + signal.SIGTERM
+    assert err == (
+        "flexdash: interrupted after the import was stored (every file landed); charges were not recomputed "
+        "(reports recompute them as they read): run `flexdash recompute`\n"
+    )
+    assert not spill.exists() and flexdash_folders(tmpdir_) == []
+    con = duckdb.connect(str(db), read_only=True)
+    try:  # the two events landed (one transaction), the engine never ran
+        assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
+        assert con.execute("SELECT count(*) FROM engine_runs").fetchall() == [(0,)]
+    finally:
+        con.close()
+
+
+def handlers_run() -> None:
+    """A Python function's start is where CPython runs pending signal handlers."""
+
+
+def test_a_signal_turned_into_another_error_or_swallowed_still_stops(tmpdir_):
+    # DuckDB runs Python's signal handlers inside a query: the Terminated they
+    # raise came back as RuntimeError("Query interrupted"), or not at all
+    with pytest.raises(tempdirs.Terminated) as caught, tempdirs.private_temp_folder("import") as spill:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            handlers_run()
+        except tempdirs.Terminated:
+            raise RuntimeError("Query interrupted") from None
+    assert caught.value.signum == signal.SIGTERM and not spill.exists()
+    with pytest.raises(tempdirs.Terminated), tempdirs.private_temp_folder("import") as spill:
+        try:
+            os.kill(os.getpid(), signal.SIGHUP)
+            handlers_run()
+        except tempdirs.Terminated:
+            pass  # swallowed
+    assert not spill.exists()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handlers are put back
