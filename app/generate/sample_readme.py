@@ -51,6 +51,21 @@ Expected tokens use the shipped rates (`data/rates.csv`).
 ## Cases in the background usage and the packs
 
 {team_cases}
+
+## The vendor's usage export (R24)
+
+`vendor_token_usage.csv` is what the vendor's account pages would export for
+the period: tokens per team, user, product and day (`Day used`, UTC), in their
+Title Case columns with a byte-order mark, every field quoted, products by
+display name. It is written from the charges flexdash computes from the logs
+above, with these differences planted (`flexdash report reconcile` lists
+exactly them; the Reconcile pane shows them):
+
+{planted}
+
+Every planted row is on a team and day the logs cover, so no billed day
+becomes a charge of its own (working from the export alone applies only to
+days no log covers).
 """
 
 TEAM_CASES = """\
@@ -102,6 +117,7 @@ FILE_NOTES = {
     "packs.csv": ("packs", "token packs of the three teams, and of survey"),
     "assignments.csv": ("assignments", "who may use what, per team"),
     "rates.csv": ("rates", "the firm's own C3D rate history (R10)"),
+    "vendor_token_usage.csv": ("vendor_usage", "the vendor's usage export, with planted differences (R24)"),
 }
 
 
@@ -118,7 +134,11 @@ def _case_text(case) -> str:
     )
 
 
-def readme(events, counts: dict[str, int], cases) -> str:
+def _planted_text(planted) -> str:
+    return "\n".join(f"- `{p.status}`: {p.user}, {p.product}, {p.day}: {p.what}" for p in planted)
+
+
+def readme(events, counts: dict[str, int], cases, planted=()) -> str:
     users = sorted({e.user for e in events})
     products = sorted({e.product for e in events})
     files = "\n".join(f"| `{name}` | {kind} | {counts[name]} | {note} |" for name, (kind, note) in FILE_NOTES.items())
@@ -137,4 +157,5 @@ def readme(events, counts: dict[str, int], cases) -> str:
         overlap=counts["overlap (duplicates)"],
         cases="\n".join(_case_text(c) for c in cases),
         team_cases=TEAM_CASES,
+        planted=_planted_text(planted),
     )

@@ -15,7 +15,7 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from app.generate import firm
+from app.generate import firm, vendor_export
 from app.generate.formats import (
     ASSIGNMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -202,7 +202,9 @@ def write(out: Path, seed: int = SEED) -> dict[str, int]:
     counts["assignments.csv"] = len(rows)
     write_csv(out / "rates.csv", RATE_COLUMNS, firm.RATES)
     counts["rates.csv"] = len(firm.RATES)
-    (out / "README.md").write_text(readme(events, counts, CASES), encoding="utf-8")
+    # R24: the vendor's bill of the charges the engine computes from the files above
+    counts[vendor_export.VENDOR_FILE], planted = vendor_export.write(out)
+    (out / "README.md").write_text(readme(events, counts, CASES, planted), encoding="utf-8")
     return counts
 
 

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 
 from app import store
 from app.errors import EXIT_DIFFERENCES
+from app.reports import sources
 from app.reports.params import ReportParams
 from app.reports.render import FORMATS, render
 from app.reports.runner import build
@@ -68,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     con = store.connect_read(args.db)
     try:
         frame = build(con, args.name, params)
+        if args.format == "table":  # R24: people are told where the charges come from
+            source = sources.label(con, params.as_of, params.team, params.since, params.until)
+            params = dataclasses.replace(params, source=source)
     finally:
         con.close()
     sys.stdout.write(render(frame, args.name, args.format, params))

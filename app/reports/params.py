@@ -26,6 +26,7 @@ class ReportParams:
     until: date | None = None
     tz: str = "UTC"
     all: bool = False  # reconcile: list the matches too (--all)
+    source: str | None = None  # where the charges come from (app.reports.sources), for the caption
 
     def describe(self) -> str:
         """One line for people: what this selection is."""
@@ -37,6 +38,8 @@ class ReportParams:
             parts.append(f"{since} → {until}")
         if self.tz and self.tz != "UTC":
             parts.append(f"days in {textsafe.show(self.tz)}")
+        if self.source:
+            parts.append(f"charges {textsafe.show(self.source, max_len=None)}")
         return " · ".join(parts)
 
 

@@ -1,16 +1,11 @@
 -- engine/billed_usage: the vendor's billed days that no usage log covers,
--- as charges to draw (R24, working from the export alone). A team's UTC day
--- is covered when an event of that day belongs to a session billed to the
--- team (engine_session_team, this run's R12 teams); a billed row of a day
--- not covered becomes one charge at that day's 00:00 UTC (drawn by R14 at the
+-- as charges to draw (R24, working from the export alone). A billed row of
+-- a team and UTC day the logs do not cover (v_log_coverage) becomes one charge at that day's 00:00 UTC (drawn by R14 at the
 -- start of the day). Zero-token rows, aggregate rows (no team) and days after
 -- $as_of (R4; NULL: every day) give none.
 -- Grain: one row per charge, in R16 order (instant, user name, product code).
 WITH covered AS (
-    SELECT DISTINCT st.team_id, CAST(e.ts AS DATE) AS day
-    FROM stg_events(CAST($as_of AS TIMESTAMPTZ)) e
-    JOIN engine_session_team st ON st.session_key = e.session_key
-    WHERE st.team_id IS NOT NULL
+    SELECT team_id, day FROM v_log_coverage(CAST($as_of AS TIMESTAMPTZ))
 )
 SELECT epoch_us(CAST(v.day AS TIMESTAMPTZ)) AS start_us,
        CAST(v.user_id AS BIGINT) AS user_id, CAST(v.product_id AS BIGINT) AS product_id,

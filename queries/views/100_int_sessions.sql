@@ -12,27 +12,20 @@
 -- session's first event; named_team_id is the first team its rows name.
 -- Period: the sessions that overlap [since, until) (session_start < until
 -- and session_end >= since; NULL = open). A session ends at or after since
--- exactly when it has an event in [since, as_of]: those events (a scan the
--- bound prunes), plus the earlier events of the sessions already running at
--- since, are grouped, so each session is whole.
+-- exactly when it has an event in [since, as_of]: the events from since on
+-- (a scan the bound prunes) and the earlier events of the sessions already
+-- running at since are grouped, so each session is whole.
 -- Grain: one row per session (session_key).
 CREATE OR REPLACE MACRO int_sessions(as_of, since := CAST(NULL AS TIMESTAMPTZ),
                                      until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
-WITH recent AS (
+WITH e AS (
     SELECT * FROM stg_events(as_of)
     WHERE since IS NULL OR ts >= CAST(since AS TIMESTAMPTZ)
-),
-carried AS (  -- sessions running at since that started before it
-    SELECT DISTINCT session_key FROM stg_events(as_of)
-    WHERE ts < CAST(since AS TIMESTAMPTZ)
-      AND session_key IN (SELECT DISTINCT session_key FROM recent)
-),
-e AS (
-    SELECT * FROM recent
-    UNION ALL
+    UNION ALL  -- the earlier events of the sessions already running at since
     SELECT * FROM stg_events(as_of)
     WHERE ts < CAST(since AS TIMESTAMPTZ)
-      AND session_key IN (SELECT session_key FROM carried)
+      AND session_key IN (SELECT DISTINCT session_key FROM stg_events(as_of)
+                          WHERE ts >= CAST(since AS TIMESTAMPTZ))
 ),
 s AS (
     SELECT session_key,

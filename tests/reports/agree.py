@@ -62,7 +62,11 @@ def check_panes_agree(con, as_of: datetime) -> None:
     balances = report(con, "balances", as_of)
     packs = report(con, "packs", as_of)
     charges = report(con, "charges", as_of)
-    pane = panes.load_balances(con, f).table
+    data = panes.load_balances(con, f)
+    pane = data.table
+    # The chart's last day (every team together) ends on the table's balance (R15).
+    last = data.history.filter(pl.col("day") == as_of.date())
+    assert last["balance"].to_list() == [balances["balance"].sum()]
     assert pane.select(BALANCE_COLUMNS).sort("team").to_dicts() == balances.sort("team").to_dicts()
     burn_7d = burn(charges, as_of, 7)
     valid = packs.filter(pl.col("expires_on") > as_of.date())

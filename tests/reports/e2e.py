@@ -6,21 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from tests.stores import import_into, write_lines
+
 EVENTS_HEADER = "ts,event,session_id,user,team,product,version,device,os\n"
 PACKS_HEADER = "pack_id,team,tokens,purchased_on,price\n"
 
 
-def write(path: Path, header: str, rows: list[str]) -> Path:
-    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
 def load(con, tmp_path: Path, events: list[str], packs: list[str], recompute_at: datetime) -> None:
     from app.engine import recompute
-    from app.ingest import import_paths
 
-    files = [write(tmp_path / "events.csv", EVENTS_HEADER, events), write(tmp_path / "packs.csv", PACKS_HEADER, packs)]
-    import_paths(con, files)
+    files = [
+        write_lines(tmp_path / "events.csv", EVENTS_HEADER, events),
+        write_lines(tmp_path / "packs.csv", PACKS_HEADER, packs),
+    ]
+    import_into(con, files)
     recompute(con, recompute_at)
 
 

@@ -17,40 +17,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import store
 from app.dashboard import Filters, StoreReader
-from app.engine import recompute
 from app.generate.synthetic import Plan, generate
-from app.ingest import import_paths
 from tests.conftest import ROOT
 from tests.reports.agree import check_alerts_agree, check_panes_agree, check_reports_agree
 from tests.reports.handmade import run_query
+from tests.stores import imported_store
 
 SAMPLE_AS_OF = datetime(2026, 11, 21, tzinfo=UTC)
 GENERATED_END = datetime(2026, 11, 21, tzinfo=UTC)  # the day after Plan's default last day
 
 
-def _store(folder: Path, files: list[Path], as_of: datetime) -> Path:
-    db = folder / "store.duckdb"
-    con = store.connect_write(db)
-    try:
-        import_paths(con, files)
-        recompute(con, as_of)
-    finally:
-        con.close()
-    return db
-
-
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory) -> Path:
-    return _store(tmp_path_factory.mktemp("sample"), [ROOT / "sample_logs"], SAMPLE_AS_OF)
+    return imported_store(
+        tmp_path_factory.mktemp("sample") / "store.duckdb", [ROOT / "sample_logs"], as_of=SAMPLE_AS_OF
+    )
 
 
 @pytest.fixture(scope="module", params=[11, 12, 13])
 def generated_store(request, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp(f"generated{request.param}")
     generate(Plan(users=12, days=75, seed=request.param), folder / "in")
-    return _store(folder, [folder / "in"], GENERATED_END)
+    return imported_store(folder / "store.duckdb", [folder / "in"], as_of=GENERATED_END)
 
 
 def _agree(db: Path, as_of: datetime) -> None:

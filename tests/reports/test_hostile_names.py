@@ -59,8 +59,7 @@ def _report(db, name, *extra):
 
 
 # gaps shows no name; reconcile shows them where the vendor's bill differs (below);
-# collections lists a user only when a collection costs less than their Flex use,
-# which none of these one-window users reaches (the table path is render.py's, as for every report)
+# collections lists users of two products of a shipped collection, which no hostile product is
 @pytest.mark.parametrize("name", [n for n in REPORTS if n not in ("gaps", "reconcile", "collections")])
 def test_table_shows_every_hostile_name_as_text(hostile_db, name, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "1000")  # one line per row: the shown names are not folded

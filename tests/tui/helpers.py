@@ -14,25 +14,9 @@ SIZE = (160, 48)
 def build_store(path: Path, inputs: list[Path]) -> Path:
     """Import ``inputs`` (files, or folders of files) the way an admin runs
     ``flexdash import`` once per file, then recompute (R4: as of now)."""
-    from app import store
-    from app.engine import recompute
-    from app.ingest import import_paths
+    from tests.stores import imported_store
 
-    files = []
-    for p in inputs:
-        files += sorted(f for f in p.iterdir() if f.suffix != ".md") if p.is_dir() else [p]
-    for f in files:
-        con = store.connect_write(path)
-        try:
-            import_paths(con, [str(f)])
-        finally:
-            con.close()
-    con = store.connect_write(path)
-    try:
-        recompute(con)
-    finally:
-        con.close()
-    return path
+    return imported_store(path, inputs, one_import_per_file=True)
 
 
 def make_test_app(path: Path, **kw):

@@ -134,3 +134,30 @@ def test_billed_charges_are_not_compared_with_the_bill(store, tmp_path):
     assert [(r["tokens_billed"], r["tokens_computed"], r["status"]) for r in got.to_dicts()] == [
         (10, 0, "billed_not_computed")
     ]
+
+
+def test_tables_say_where_the_charges_come_from(tmp_path, capsys, monkeypatch):
+    from app import store as store_mod
+    from app.cli import main
+
+    db = tmp_path / "s.duckdb"
+    con = store_mod.connect_write(db)
+    import_paths(
+        con,
+        [
+            write_bytes(tmp_path / "packs.csv", PACKS),
+            _logs(tmp_path, [_session("s1", "ann@x.com", "RVT", "2026-03-02")]),
+            _export(tmp_path, [title_row("Design", "bob@x.com", "2026-03-04", "AutoCAD", "7")]),
+        ],
+    )
+    recompute(con, AS_OF)
+    con.close()
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["report", "charges", "--db", str(db), "--as-of", "2026-03-10", "--until", "2026-03-03"]) == 0
+    # the caption may wrap: compare with the blanks folded
+    assert "charges computed from logs" in " ".join(capsys.readouterr().out.split())
+    assert main(["report", "charges", "--db", str(db), "--as-of", "2026-03-10", "--since", "2026-03-04"]) == 0
+    assert "charges billed by the vendor (export only)" in " ".join(capsys.readouterr().out.split())
+    assert main(["report", "balances", "--db", str(db), "--as-of", "2026-03-10"]) == 0
+    # both in the whole history: the caption names the team where the bill stands in for logs
+    assert "billed by the vendor on days no log covers (Design)" in " ".join(capsys.readouterr().out.split())
