@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("app.generate.command", "write a deterministic synthetic data set"),
     "demo": ("app.demo", "import the bundled sample logs into a demo store and open the dashboard"),
     "tui": ("app.tui_command", "open the dashboard (the default)"),
+    "serve": ("app.serve_command", "serve the dashboard to a browser (textual-serve; 127.0.0.1:8000 by default)"),
 }
 
 

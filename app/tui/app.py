@@ -53,8 +53,9 @@ class FlexdashApp(App):
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (120, "-wide")]  # the screen's class
     COMMANDS = App.COMMANDS | {DashboardCommands}
     BINDINGS: ClassVar = [
-        *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES)],
-        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=False) for p in PANES],
+        *[Binding(str(i + 1), f"show('{p.pane_id}')", p.title) for i, p in enumerate(PANES[:9])],
+        # every pane's first letter; past the ninth, the only key, so the footer shows it
+        *[Binding(p.pane_id[0], f"show('{p.pane_id}')", p.title, show=i >= 9) for i, p in enumerate(PANES)],
         Binding("t", "open_team_list", "Team"),
         Binding("d", "focus_filter('since')", "Period"),
         Binding("ctrl+r", "refresh", "Refresh"),

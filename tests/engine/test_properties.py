@@ -59,6 +59,7 @@ TABLES = (
     "rates_imported",
     "import_options",
     "imports",
+    "import_options",
     "charges",
     "allocations",
     "denials",

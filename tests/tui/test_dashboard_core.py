@@ -65,26 +65,24 @@ def test_filters_default_period_is_the_30_days_up_to_as_of_r4():
     assert p["until"] == datetime(2026, 11, 22, tzinfo=UTC)  # exclusive end
 
 
-def test_chart_buckets_keep_last_balance_and_markers():
-    from app.tui.widgets.balance_chart import bucket_series
+def test_charts_split_the_periods_tokens_by_day_product_and_hour(sample_store):
+    """The Charts pane's two views share out the same tokens the Usage pane
+    totals (R9, R10): per day and product, and per weekday and UTC hour."""
+    from app.dashboard import StoreReader
+    from app.dashboard.charts import load_charts
+    from app.dashboard.panes import load_usage
+    from tests.tui.helpers import AS_OF
 
-    days = [date(2026, 1, d) for d in range(1, 7)]
-    history = pl.DataFrame(
-        {
-            "day": days,
-            "balance": [100, 90, 80, 570, 560, 550],
-            "purchased": [0, 0, 0, 500, 0, 0],
-            "forfeited": [0, 0, 0, 0, 0, 10],
-            "expired_packs": [0, 0, 0, 0, 0, 1],
-        }
-    )
-    b = bucket_series(history, 3)  # two days per column
-    assert [x["balance"] for x in b] == [90, 570, 550]
-    assert [x["purchased"] for x in b] == [0, 500, 0]
-    assert [x["expired"] for x in b] == [0, 0, 1]
-    wide = bucket_series(history, 12)  # a day spans two columns: markers once
-    assert len(wide) == 12
-    assert sum(x["purchased"] for x in wide) == 500
+    f = Filters.default(AS_OF, team="civil")
+    with StoreReader(sample_store).read(AS_OF) as con:
+        usage = load_usage(con, f)
+        charts = load_charts(con, f)
+    total = int(usage["tokens"].sum())
+    assert total > 0
+    assert int(charts.burn["tokens"].sum()) == total
+    assert int(charts.by_hour["tokens"].sum()) == total
+    assert charts.burn.select("day", "product").is_duplicated().sum() == 0
+    assert set(charts.by_hour["weekday"]) <= set(range(1, 8)) and set(charts.by_hour["hour"]) <= set(range(24))
 
 
 def test_balances_pane_on_the_sample_logs_r13_r15(sample_store):

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import ContentSwitcher
 
 from app.tui.help import RULES
 from app.tui.screens.help import HelpScreen
@@ -74,8 +73,17 @@ async def test_a_click_on_a_footer_key_runs_it(sample_store):
         await settle(pilot)
         bar = app.screen.query_one("KeyBar")
         line = str(bar.render())
-        # the footer reads "/ Filter  1 Balances  2 Expirations  3 Rates ..."; click on the 3
-        offset = line.index("3 Rates")
+        # the footer reads "... ^r Refresh  ? Help  q Quit ..."; click on the ?
+        offset = line.index("? Help")
         await pilot.click(bar, offset=(offset + 1, 0))  # +1: the bar's left padding
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_narrow_footer_keeps_the_pane_keys_and_quit(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.query_one("#panes", ContentSwitcher).current == "rates"
+        line = str(app.screen.query_one("KeyBar").render())
+        assert len(line) <= 78
+        assert f"1-{min(len(PANES), 9)} panes" in line and "q Quit" in line

@@ -62,18 +62,19 @@ def test_imports(snap_compare, sample_store, size):
     assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("6"))
 
 
-def test_reconcile(snap_compare, sample_store):
+@SIZES
+def test_reconcile(snap_compare, sample_store, size):
     # R24: the whole sample period, so the four planted differences show
     from datetime import date
 
     app = make_test_app(sample_store, since=date(2026, 8, 23), until=date(2026, 11, 20))
-    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("v"))
+    assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("v"))
 
 
 @SIZES
 def test_forecast(snap_compare, sample_store, size):
     # R21: the team that runs out first (visualisation), its chart, band and suggested purchase
-    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("v"))
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("f"))
 
 
 @SIZES
@@ -96,3 +97,14 @@ def test_empty_store(snap_compare, empty_store):
 def test_help_on_usage(snap_compare, sample_store, size):
     app = make_test_app(sample_store)
     assert snap_compare(app, terminal_size=size, run_before=_keys_then_settle("4", "question_mark"))
+
+
+@SIZES
+def test_charts(snap_compare, sample_store, size):
+    assert snap_compare(make_test_app(sample_store), terminal_size=size, run_before=_keys_then_settle("c"))
+
+
+def test_charts_one_team_light_theme(snap_compare, sample_store):
+    """The charts follow the team and the theme."""
+    app = make_test_app(sample_store, team="civil", theme="textual-light")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_keys_then_settle("c"))

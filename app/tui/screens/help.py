@@ -39,7 +39,10 @@ def help_text(pane_cls, panes: list) -> str:
         if info.source:
             lines += ["[b]Where the data comes from[/]", f"  {escape(info.source)}", ""]
     lines.append("[b]Panes[/]")
-    lines += [f"  [b]{i + 1}[/] or [b]{p.pane_id[0]}[/]  {escape(p.title)}" for i, p in enumerate(panes)]
+    lines += [
+        (f"  [b]{i + 1}[/] or [b]{p.pane_id[0]}[/]  " if i < 9 else f"  [b]{p.pane_id[0]}[/]  ") + escape(p.title)
+        for i, p in enumerate(panes)
+    ]
     lines += ["", "[b]Keys everywhere[/]"]
     lines += [f"  [b]{escape(k)}[/]  {escape(v)}" for k, v in GLOBAL_KEYS.items()]
     lines += ["", escape(TIMES), "", "[b]Rule ids[/] (../shared/spec/flex-rules.md has the exact rules)"]

@@ -10,15 +10,31 @@ from textual.widgets import Static
 
 from app import textsafe
 from app.dashboard import advice as core
+from app.tui.help import PaneHelp
 from app.tui.widgets.forecast_chart import ForecastChart
 from app.tui.widgets.frame_table import FrameTable
-from app.tui.widgets.panes import OpenWhy, Pane
+from app.tui.widgets.pane_base import OpenWhy, Pane
 
 
 class ForecastPane(Pane):
     pane_id = "forecast"
     title = "Forecast"
     fetch = staticmethod(core.load_forecast)
+    help = PaneHelp(
+        what="When each team runs out and what will expire unused, projected from its own weekly pattern; "
+        "for the chosen team (else the first to run out) the balance of the last 60 days, the projection "
+        "of the next 90 with its uncertainty band, the packs that will expire with tokens left and the "
+        "purchases that keep it above its highest rate.",
+        columns={
+            "runs out on": "the day the projected balance falls below the team's highest daily rate",
+            "at risk": "tokens projected to expire unused",
+            "next 30d": "projected use of the next 30 days (not capped by the balance)",
+            "top rate": "the highest daily rate the team used in the last 30 days",
+            "MAPE %": "the projection's error on the store's own past (backtest)",
+        },
+        rules=("R13", "R14", "R16", "R21"),
+        source="report forecast and flexdash plan (README, Forecast method).",
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("Forecast (R21): runway, tokens at risk, backtest error", classes="pane-title")
@@ -33,6 +49,7 @@ class ForecastPane(Pane):
                 "backtest_error": "MAPE %",
             },
             empty_text="No team yet.",
+            may_hide=("backtest_error", "highest_rate", "forecast_30d", "burn_30d", "balance"),
         )
         yield Static("", id="forecast-chart-title", classes="pane-subtitle")
         yield ForecastChart(id="forecast-chart")
@@ -41,7 +58,7 @@ class ForecastPane(Pane):
     def show(self, data: core.ForecastData, complete: bool = True) -> None:
         # what a small terminal must keep first: when it runs out, what is lost
         first = ["team", "runs_out_on", "tokens_at_risk", "balance", "burn_30d", "forecast_30d", "highest_rate"]
-        table = data.table.select(first, "backtest_error") if data.table.width else data.table
+        table = data.table.select(*first, "backtest_error") if data.table.width else data.table
         self.query_one("#forecast-table", FrameTable).show(table)
         team = escape(textsafe.show(data.team or "no team"))
         out = data.runs_out_on.isoformat() if data.runs_out_on else f"not within {core.AHEAD_DAYS} days"
@@ -67,11 +84,28 @@ class AdvicePane(Pane):
     pane_id = "savings"
     title = "Advice"
     fetch = staticmethod(core.load_advice)
+    help = PaneHelp(
+        what="The actions with the most money in them: users to move to a named subscription, "
+        "products left open where idle detection is missing, plug-ins that start with their host.",
+        columns={
+            "saving": "a year's saving (subscriptions) or the period's cost (open products, auto-starts)",
+            "action": "what to do",
+            "why": "the figures behind it",
+        },
+        rules=("R11", "R20", "R22", "R23"),
+        source="report subscriptions, report waste and the plug-in auto-starts, at the packs' prices.",
+        keys={"Enter": "why this user and product were charged"},
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("Advice: the actions with the most money in them", classes="pane-title")
         yield Static("", id="advice-summary", classes="pane-subtitle")
-        yield FrameTable(id="advice-table", empty_text="Nothing to save in this period.")
+        yield FrameTable(
+            id="advice-table",
+            empty_text="Nothing to save in this period.",
+            decimals={"saving": 2},  # money
+            may_hide=("why", "currency", "product"),
+        )
 
     def show(self, data: pl.DataFrame, complete: bool = True) -> None:
         total = data.group_by("currency").agg(pl.col("saving").sum()).sort("currency") if data.height else None

@@ -71,7 +71,10 @@ def number_text(col: pl.Expr, decimals: int, largest: float = 10**15) -> pl.Expr
 
 
 def displayable(
-    df: pl.DataFrame, markup: frozenset[str] = frozenset(), ungrouped: frozenset[str] = frozenset()
+    df: pl.DataFrame,
+    markup: frozenset[str] = frozenset(),
+    ungrouped: frozenset[str] = frozenset(),
+    decimals: dict[str, int] | None = None,
 ) -> pl.DataFrame:
     """What an admin reads: instants as ``YYYY-MM-DD HH:MM`` (UTC, said in
     the header), numbers with thousands separators and floats (shares) to
@@ -90,7 +93,8 @@ def displayable(
             out.append(pl.when(col).then(pl.lit("yes")).when(~col).then(pl.lit("no")).alias(name))
         elif (dtype.is_integer() or dtype.is_float()) and name not in ungrouped:
             largest = df.select(col.abs().max()).item() or 0
-            text = number_text(col, 1 if dtype.is_float() else 0, largest)
+            places = (decimals or {}).get(name, 1 if dtype.is_float() else 0)
+            text = number_text(col, places, largest)
             width = df.select(text.str.len_chars().max()).item() or 0
             out.append(text.str.pad_start(width).alias(name))
         else:
@@ -103,12 +107,15 @@ _PREPARED_LOCK = threading.Lock()
 
 
 def _backend(
-    df: pl.DataFrame, markup: frozenset[str] = frozenset(), ungrouped: frozenset[str] = frozenset()
+    df: pl.DataFrame,
+    markup: frozenset[str] = frozenset(),
+    ungrouped: frozenset[str] = frozenset(),
+    decimals: dict[str, int] | None = None,
 ) -> ArrowBackend:
     """The table's Arrow backend, its column widths measured (a 280,000-row
     frame: 0.1 s of Python per value that would otherwise run on the UI
     thread when the table is first drawn)."""
-    backend = ArrowBackend(displayable(df, markup, ungrouped).to_arrow())
+    backend = ArrowBackend(displayable(df, markup, ungrouped, decimals).to_arrow())
     backend.render_markup = True  # as FastTable's (the library's default): measured the same way
     backend.column_content_widths  # noqa: B018 (computed and kept by the backend)
     return backend
@@ -132,12 +139,12 @@ def prepare(df: pl.DataFrame) -> None:
         _PREPARED[id(df)] = (weakref.ref(df), backend)
 
 
-def _backend_for(df: pl.DataFrame, markup: frozenset[str], ungrouped: frozenset[str]) -> ArrowBackend:
+def _backend_for(df: pl.DataFrame, table: FrameTable) -> ArrowBackend:
     with _PREPARED_LOCK:
         hit = _PREPARED.pop(id(df), None)
-    if hit is not None and hit[0]() is df and not markup and not ungrouped:
+    if hit is not None and hit[0]() is df and not (table.markup or table.ungrouped or table.decimals):
         return hit[1]
-    return _backend(df, markup, ungrouped)
+    return _backend(df, table.markup, table.ungrouped, table.decimals)
 
 
 SORT_MARKS = {False: " ▲", True: " ▼"}  # ascending, descending
@@ -169,6 +176,7 @@ class FrameTable(Container):
         sorted_as: tuple[str, bool] | None = None,
         ungrouped: frozenset[str] = frozenset(),
         may_hide: tuple[str, ...] = (),
+        decimals: dict[str, int] | None = None,
         **kw,
     ):
         """``markup``: the columns whose text is Rich markup; every other
@@ -179,6 +187,7 @@ class FrameTable(Container):
         ``may_hide``: the columns that may be left out when the table is
         wider than its place, least useful first (small terminals)."""
         super().__init__(**kw)
+        self.decimals = decimals or {}  # digits after the point per column (default: floats 1, money 2)
         self.may_hide = may_hide
         self.hidden: tuple[str, ...] = ()
         self.labels = labels or {}
@@ -233,7 +242,7 @@ class FrameTable(Container):
             # the same columns (a new team or period): new rows in the same
             # table, painted once, where a new table was laid out, measured,
             # focused and painted four or five times (~0.1 s)
-            old.replace_backend(_backend_for(df, self.markup, self.ungrouped), labels)
+            old.replace_backend(_backend_for(df, self), labels)
             old.move_cursor(row=min(cursor, df.height - 1), animate=False)
             return
         if had_focus:
@@ -248,7 +257,7 @@ class FrameTable(Container):
             return
         self._generation += 1
         table = FastTable(
-            backend=_backend_for(df, self.markup, self.ungrouped),
+            backend=_backend_for(df, self),
             column_labels=labels,
             cursor_type="row",
             show_row_labels=False,
@@ -269,10 +278,13 @@ class FrameTable(Container):
         if not self.may_hide or not df.height:
             return ()
         room = self.size.width or self.app.size.width - 2
-        sample = displayable(df.head(500), self.markup, self.ungrouped)
+        sample = displayable(df.head(500), self.markup, self.ungrouped, self.decimals)
         widths = {}
         for name, dtype in df.schema.items():
-            content = sample.select(pl.col(name).cast(pl.String).str.len_chars().max()).item() or 0
+            if dtype.is_nested():  # a list or struct: shown by the library, about this wide
+                content = 24
+            else:
+                content = sample.select(pl.col(name).cast(pl.String).str.len_chars().max()).item() or 0
             widths[name] = min(48, max(len(self._label(name, dtype)), content)) + 2  # a blank either side
         total = sum(widths.values())
         hidden = []

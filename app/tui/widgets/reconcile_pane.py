@@ -12,7 +12,7 @@ from app import textsafe
 from app.dashboard import reconcile as reconcile_core
 from app.tui.help import PaneHelp
 from app.tui.widgets.frame_table import FrameTable
-from app.tui.widgets.panes import OpenWhy, Pane
+from app.tui.widgets.pane_base import OpenWhy, Pane
 
 
 class ReconcilePane(Pane):
