@@ -127,3 +127,23 @@ def test_command_exit_codes_and_json(tmp_path, db_path):
             "status": "billed_not_computed",
         }
     ]
+
+
+def test_enterprise_aggregates_are_compared_per_product_and_day(store, tmp_path):
+    # the older enterprise format has no user: its rows are compared with every user's charges
+    text = (
+        '"contractYear","tokenPool","usageCategory","usageDate","productLineCode","productName","tokensConsumed",\n'
+        '1,"CY","DESKTOP_PRODUCT",2026-03-02 00:00:00,"RVT","Revit",20.0,\n'
+        '1,"CY","DESKTOP_PRODUCT",2026-03-03 00:00:00,"RVT","Revit",10.0,\n'
+    )
+    import_paths(store, [write_bytes(tmp_path / "enterprise.csv", text)])
+    h = HandStore(store)
+    h.charge("2026-03-02 09:00", "ann@x.com", "RVT", "Design", 10)
+    h.charge("2026-03-02 10:00", "bob@x.com", "RVT", "Design", 10)  # 2 March: 10 + 10 = 20 billed: match
+    h.charge("2026-03-03 09:00", "ann@x.com", "RVT", "Design", 10)
+    h.charge("2026-03-03 11:00", "cid@x.com", "RVT", "Build", 10)  # 3 March: 20 computed, 10 billed
+    D = __import__("datetime").date
+    assert _rows(run_query(store, "reconcile", AS_OF, all=True)) == [
+        (D(2026, 3, 2), None, "RVT", None, None, 20, 20, "match"),
+        (D(2026, 3, 3), None, "RVT", None, None, 10, 20, "amount_differs"),
+    ]
