@@ -14,7 +14,7 @@ import shlex
 import sys
 
 from app import store
-from app.errors import UsageError
+from app.errors import StoreBusy, UsageError
 from app.tui_command import add_arguments as add_dashboard_arguments
 
 
@@ -40,6 +40,11 @@ def dashboard_command(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: a port is between 1 and 65535")
+    try:
+        # no such store (8), not a store (6), a newer flexdash's (7): said before serving
+        store.connect_read(store.resolve_db_path(getattr(args, "db", None))).close()
+    except StoreBusy:
+        pass  # an import holds it: the dashboard shows "updating" and tries again
     from textual_serve.server import Server
 
     url = f"http://{args.host}:{args.port}"

@@ -30,6 +30,7 @@ READERS = {
     "explain": ["explain", "ana@firm.example", "ACAD"],
     "recompute": ["recompute"],
     "tui": ["tui"],
+    "serve": ["serve"],
 }
 WRITERS = {"import": None, "recompute": ["recompute"]}
 
