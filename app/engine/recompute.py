@@ -107,6 +107,11 @@ def recompute(con: duckdb.DuckDBPyConnection, as_of: datetime | None = None) -> 
     return RunSummary(run_id, as_of, events, charges, denials, seconds)
 
 
+def stored_as_of(con: duckdb.DuckDBPyConnection) -> datetime | None:
+    """The instant the stored results are as of (R4); None before the first recompute."""
+    return scalar(con, sql.load("engine/stored_as_of"))
+
+
 def use_results_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> RunSummary | None:
     """Make ``charges``, ``allocations`` and ``denials`` on this connection
     valid at ``as_of`` (R4). When the stored run saw exactly the events up

@@ -1,6 +1,6 @@
 -- flex_year(as_of): what each user paid Flex for each product over the
--- year up to as_of (R20): the charges whose window_start lies in
--- (as_of - 365 days, as_of], all teams together, at their cost (R23,
+-- year up to as_of (R20): the charges of v_burn_window(as_of, 365), whose
+-- window_start lies in (as_of - 365 days, as_of], all teams together, at their cost (R23,
 -- v_charge_costs), with the history that year can be scaled by:
 -- coverage_days = min(365, days from history_first_day to the as_of UTC
 -- day, both counted). One row per currency the charges drew packs in (days
@@ -14,8 +14,7 @@ WITH recent AS (
            sum(cc.tokens) AS tokens,
            sum(cc.cost) AS flex_cost
     FROM v_charge_costs cc
-    WHERE cc.window_start > CAST(as_of AS TIMESTAMPTZ) - INTERVAL 365 DAY
-      AND cc.window_start <= CAST(as_of AS TIMESTAMPTZ)
+    SEMI JOIN v_burn_window(as_of, days := 365) y ON y.charge_id = cc.charge_id
     GROUP BY ALL
 ),
 coverage AS (

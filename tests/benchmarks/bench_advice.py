@@ -44,15 +44,16 @@ def main() -> None:
     csv, db = ensure_store(args.dir, args.events)
     s = measure_floor(csv)
 
-    from app import reports, sql, store
+    from app import reports, store
     from app.budgets.config import Budgets
     from app.budgets.evaluate import evaluate
+    from app.engine import stored_as_of
     from app.reports.plan import plans
 
     report = Report(f"advice reports on {db} ({args.events:,} events)", s)
     con = store.connect_read(db)
     try:
-        as_of = store.scalar(con, sql.load("reports/latest_run"))
+        as_of = stored_as_of(con)
         params = reports.ReportParams(as_of=as_of)
         for name, target in (("subscriptions", 1), ("chargeback", 1), ("waste", 5), ("forecast", 5)):
             seconds, frame = median_time(lambda name=name: reports.build(con, name, params))

@@ -53,7 +53,9 @@ else:
     t = time.perf_counter(); s = use_results_as_of(con, as_of); out["seconds"] = time.perf_counter() - t
     out["charges"] = None if s is None else s.charges
     con.close()
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak: ru_maxrss keeps the forking parent's (Linux copies it across exec)
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+out["peak_mb"] = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 

@@ -46,7 +46,8 @@ def main() -> None:
     csv, db = ensure_store(args.dir, args.events)
     s = measure_floor(csv)
 
-    from app import reports, sql, store
+    from app import reports, store
+    from app.engine import stored_as_of
 
     report = Report(f"reports on {db} ({args.events:,} events), team {args.team}", s)
     t = time.perf_counter()
@@ -57,7 +58,7 @@ def main() -> None:
         # would not match the stored run and every report would recompute in
         # memory (R4): ask as of the stored run's instant, as an admin whose
         # logs are up to date does with the default "now".
-        as_of = store.scalar(con, sql.load("reports/latest_run"))
+        as_of = stored_as_of(con)
         params = reports.ReportParams(as_of=as_of, team=args.team)
         for name in ("balances", "daily"):
             seconds, frame = median_time(lambda name=name: reports.build(con, name, params))

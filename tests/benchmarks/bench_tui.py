@@ -129,12 +129,13 @@ def ask() -> float:
 async def measure(db: Path, report: Report) -> None:
     import duckdb
 
+    from app.engine import stored_as_of
     from app.tui.app import make_app
 
     # As of the stored engine run: its results are valid as they are (R4);
     # any other instant would recompute 10 M events in memory first.
     con = duckdb.connect(str(db), read_only=True)
-    as_of = con.execute("SELECT max(as_of) FROM engine_runs").fetchall()[0][0]
+    as_of = stored_as_of(con)
     con.close()
     firsts = []
     for _ in range(2):  # start-ups before the measured one: median of three
