@@ -25,9 +25,9 @@ SELECT CAST(NULL AS BIGINT) AS line,
        END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
        -- a CSV read with its quotes as plain characters (ingest_cfg.quoted):
-       -- the instant unquoted here, row by row; the other columns once per
-       -- group (unquote_groups.sql). A badly quoted one is left as it is,
-       -- and fails its check.
-       CASE WHEN cfg.quoted AND quoted_ok(c1) THEN unquote(c1) ELSE c1 END AS c1,
+       -- the instant unquoted here, row by row (unquote_instant: a badly
+       -- quoted one keeps a quote and fails its check); the other columns
+       -- once per group (quoted_groups_ok.sql, as_read).
+       CASE WHEN cfg.quoted THEN unquote_instant(c1) ELSE c1 END AS c1,
        c2, c3, c4, c5, c6, c7, c8, c9
 FROM src_native, ingest_cfg cfg;
