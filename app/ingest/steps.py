@@ -148,15 +148,18 @@ STAGE = {
         Step("ingest/names_assignments", reads=("checked",), writes=("file_names",)),
     ),
     "groups": (
-        Step("ingest/check_groups", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_groups", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_groups", reads=("checked",), writes=("file_names",)),
     ),
     "aliases": (
-        Step("ingest/check_aliases", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_aliases", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_aliases", writes=("file_names",)),
     ),
     "vendor_usage": (
-        Step("ingest/check_vendor_usage", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_vendor_usage", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_vendor_usage", reads=("checked",), writes=("file_names",)),
     ),
 }
