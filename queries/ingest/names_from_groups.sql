@@ -6,7 +6,7 @@
 -- is refused, so these are the accepted rows' names; team as
 -- check_events.sql reads it, empty = none, R12), and the values checked
 -- per distinct value (values_clean.sql): event, os, version (the instant
--- stays checked row by row: as distinct heads and tails it cost more).
+-- stays checked row by row: its values are nearly all distinct).
 -- Grain: one row per group.
 CREATE OR REPLACE TEMP VIEW event_name_fields AS
 SELECT as_read(session_id, cfg.quoted) AS session_id, as_read(user_name, cfg.quoted) AS user_name,

@@ -7,10 +7,10 @@
 -- one thread). The rows are grouped (group_events.sql): their order is
 -- lost, and a file in which it would decide what is stored is read
 -- exactly (identity_conflicts.sql). NUL bytes pass DuckDB's readers
--- silently (measured.md), so a value holding one must not pass, yet
--- looking into all nine values of every row cost 2.7 s on 10 M rows: a
--- NUL byte fails the instant's check, and every distinct value of the
--- other columns is looked into once (values_clean.sql); either way the
+-- silently (measured.md), so a value holding one must not pass; rather
+-- than looking into all nine values of every row, a NUL byte fails the
+-- instant's check, and every distinct value of the other columns is
+-- looked into once (values_clean.sql); either way the
 -- file is then read exactly, where every value of every row is looked into
 -- (src_csv.sql, src_parquet.sql). A plain CSV holds none at all
 -- (reader.fingerprint). A CSV line with fewer or more fields than its
