@@ -304,23 +304,26 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
         rows, rejected = _rows(con, steps.COUNT.get(kind, "ingest/count_checked"))[0]
         steps.run(con, steps.DICTIONARIES)
         steps.run(con, steps.REPLACE.get(kind, ()))
-        store_query = steps.STORE.get(kind)
+        store_query, params = steps.STORE.get(kind), [import_id]
+        runs = False
         if kind == "events":
             steps.run(con, steps.EVENT_IDS)
+            # all new: no exactly-once work to do; then, are the local ids the store's?
+            plain = bool(
+                item.unique is not None and item.unique.result() and _rows(con, "ingest/events_plain_ok")[0][0]
+            )
+            same_ids = plain and bool(_rows(con, "ingest/ids_unchanged")[0][0])
             store_query = "ingest/store_events"
-            if item.unique is not None and item.unique.result() and _rows(con, "ingest/events_plain_ok")[0][0]:
-                store_query = "ingest/store_events_plain"  # all new: no exactly-once work to do
-                if _rows(con, "ingest/ids_unchanged")[0][0]:
-                    store_query = "ingest/store_events_same_ids"  # and the local ids are the store's
-        # a fast path's rows stored as staged, group by group (not through
-        # store_events.sql's GROUP BY): their ids come in runs
-        runs = item.grouped and store_query != "ingest/store_events"
+            params = {"import_id": import_id, "dedupe": not plain, "same_ids": same_ids}
+            # a fast path's rows stored as staged, group by group (not through
+            # the dedupe's GROUP BY): their ids come in runs
+            runs = item.grouped and plain
         if runs:
             con.execute(sql.load("ingest/compress_runs"))
         if kind == "vendor_usage":
             r.revised = _vendor_revisions(con)
         try:
-            accepted = _rows(con, store_query, [import_id])[0][0]
+            accepted = _rows(con, store_query, params)[0][0]
         finally:
             if runs:
                 con.execute(sql.load("ingest/compress_reset"))

@@ -1,6 +1,6 @@
 """Quoted and gzipped event logs take the fast CSV path (app/ingest/staging.py
 _csv_mode: quotes read as plain characters, values unquoted once per group,
-unquote_groups.sql) and store exactly what the exact line reader stores: the
+quoted_groups_ok.sql, as_read) and store exactly what the exact line reader stores: the
 same events, counts, rejects and exit code. What the fast reading would bend
 (a quote inside a value, a quoted field spanning lines, spaces around quotes,
 an escaped quote, a quoted separator) sends the file to the exact reader
