@@ -79,6 +79,7 @@ class _Staged:
     grouped: bool = False  # events staged from a fast path's groups (staging.Staged)
     again: bool = False  # content imported before, read again (options.read_again)
     decided_by: str | None = None  # skipped: the options of the import that read it
+    options: ReadOptions | None = None  # read again: the call's options after the earlier import's (ReadOptions.after)
 
 
 # seen(digest) -> the row of store.find_import for the same content, or None
@@ -237,6 +238,9 @@ def _stage_file(
     seen = _earlier(seen_before(digest))
     if seen is not None and not read_again(seen, options):
         return _skipped(path, digest, size, seen)
+    call_options = options
+    if seen is not None:
+        options = options.after(seen.options)
 
     found = staging.columns(path, fmt, options.encoding)
     if found is None:  # an empty file: nothing to read, nothing wrong
@@ -256,6 +260,8 @@ def _stage_file(
     result.warnings.extend(staged.warnings)
     item = _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
     item.again = seen is not None
+    if options is not call_options:
+        item.options = options
     return item
 
 
@@ -339,7 +345,7 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
         "ingest/record_import",
         [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected],
     )
-    _rows(con, "ingest/record_options", [import_id, item.decided_by or options.key()])
+    _rows(con, "ingest/record_options", [import_id, item.decided_by or (item.options or options).key()])
 
 
 def _vendor_revisions(con) -> int:
