@@ -285,10 +285,20 @@ def _skipped(path: Path, digest: str, size: int, seen: Earlier) -> _Staged:
     result = FileResult(str(path), seen.kind, rows=seen.rows, duplicates=seen.rows, skipped=True)
     if seen.rejected:
         result.warnings.append(
-            f"{seen.rejected} of its rows stand refused from when it was imported; to read them again, "
-            "import it with the options they need (--assume-tz, --encoding) or with --retry-rejected"
+            f"{seen.rejected} of its rows stand refused from when it was imported ({_read_with(seen.options)}); "
+            "this import changed nothing (exit 0, as any re-import: data contract). See them with "
+            "'flexdash report rejects'; to read them again, import it with the options they need "
+            "(--assume-tz ZONE, --encoding NAME) or, once the store has what they lacked, with --retry-rejected"
         )
     return _Staged(path, digest, size, result, decided_by=seen.options)
+
+
+def _read_with(key: str) -> str:
+    """How an import recorded as ``key`` (ReadOptions.key) read the file, for a message."""
+    then = dict(part.split("=", 1) for part in key.split(";") if "=" in part)
+    zone = then.get("assume_tz") or ""
+    tz = f"--assume-tz {show(zone, 60)}" if zone else "no --assume-tz"
+    return f"read with {tz}, encoding {show(then.get('encoding') or 'utf-8', 20)}"
 
 
 def _store_file(con, item: _Staged, options: ReadOptions) -> None:

@@ -58,6 +58,8 @@ def test_assume_tz_reads_a_refused_file_again_R2(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "(already imported: skipped)" in captured.out
     assert "1 of its rows stand refused" in captured.err and "--retry-rejected" in captured.err
+    assert "(read with no --assume-tz, encoding utf-8)" in captured.err
+    assert "flexdash report rejects" in captured.err and "changed nothing" in captured.err
     assert changed(before, snapshot(db)) <= {"imports", "import_options"}
     assert len(_rejects(db, capsys)) == 1
 
@@ -171,6 +173,11 @@ def test_retry_rejected_alone_keeps_the_zone_that_stored_the_rows_R2(tmp_path, c
     # 09:14:05 in Paris (UTC+1 in March) is 08:14:05Z
     stored = [("s1", "login", "2026-03-02T08:14:05Z"), ("s1", "logout", "2026-03-02T09:00:00Z")]
     assert _events(db) == stored
+    # no option given: the zone that read it stands, so nothing to read again
+    before = snapshot(db)
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    assert "(read with --assume-tz Europe/Paris, encoding utf-8)" in capsys.readouterr().err
+    assert changed(before, snapshot(db)) <= LEDGER
 
     before = snapshot(db)
     assert main(["import", "--db", str(db), "--retry-rejected", str(path)]) == 3
