@@ -159,5 +159,7 @@ def test_tables_say_where_the_charges_come_from(tmp_path, capsys, monkeypatch):
     assert main(["report", "charges", "--db", str(db), "--as-of", "2026-03-10", "--since", "2026-03-04"]) == 0
     assert "charges billed by the vendor (export only)" in " ".join(capsys.readouterr().out.split())
     assert main(["report", "balances", "--db", str(db), "--as-of", "2026-03-10"]) == 0
-    # both in the whole history: the caption names the team where the bill stands in for logs
-    assert "billed by the vendor on days no log covers (Design)" in " ".join(capsys.readouterr().out.split())
+    # both in the whole history: the caption names the team whose charges mix the two
+    assert "logs and the vendor's bill mixed for Design (billed on days no log covers)" in " ".join(
+        capsys.readouterr().out.split()
+    )

@@ -3,12 +3,10 @@ from the logs. Its data comes from app/dashboard/reconcile.py (no SQL here)."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from app import textsafe
 from app.dashboard import reconcile as reconcile_core
 from app.tui.help import PaneHelp
 from app.tui.widgets.frame_table import FrameTable
@@ -37,6 +35,7 @@ class ReconcilePane(Pane):
         keys={"Enter": "the why view of that user, product and day (the sessions and windows behind it)"},
     )
     fetch = staticmethod(reconcile_core.load_reconcile)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Reconcile: the vendor's bill against the charges computed from the logs", classes="pane-title")
@@ -53,8 +52,7 @@ class ReconcilePane(Pane):
             summary = (
                 f"{month}: billed [b]{data.billed:,}[/] tokens, computed [b]{data.computed:,}[/] "
                 f"(billed - computed: {gap:+,}) on the days the vendor's export covers. "
-                f"{data.differences.height:,} differences in the period · Enter: why\n"
-                f"Charges of the period: {escape(textsafe.show(data.source))}"
+                f"{data.differences.height:,} differences in the period · Enter: why"
             )
         else:
             summary = "No vendor usage export imported: flexdash import the export from the vendor's account pages."
