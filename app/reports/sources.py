@@ -23,14 +23,20 @@ def label(
     team: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    *,
+    user_id: int | None = None,
+    product_id: int | None = None,
 ) -> str:
-    """One line for people: where the charges of the selection come from."""
+    """One line for people: where the charges of the selection come from
+    (``user_id``/``product_id``: one user's and product's, for explain)."""
     text = sql.load("reports/charge_sources")
     params = {
         "as_of": as_of,
         "team": team,
         "since": day_start(since) if since else None,
         "until": day_end_exclusive(until) if until else None,
+        "user_id": user_id,
+        "product_id": product_id,
     }
     rows = con.sql(text, params=sql.used_params(text, params)).pl()
     by_team: dict[str, set[str]] = {}
