@@ -6,8 +6,10 @@ whole."""
 from __future__ import annotations
 
 import polars as pl
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.coordinate import Coordinate
+from textual_fastdatatable import DataTable
 
 from app.tui.widgets.frame_table import FrameTable
 
@@ -67,3 +69,17 @@ async def test_narrower_still_the_least_useful_column_leaves():
         table = app.query_one(FrameTable)
         assert _columns(table) == ["day", "user", "status"]
         assert table.table.get_cell_at(Coordinate(1, 1)) == "emma.fournier@h…"
+
+
+async def test_a_header_click_sorts_the_column_under_it_when_one_is_hidden():
+    app = OneTable(may_shorten={"user": 16}, may_hide=("team",))
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FrameTable)
+        assert _columns(table) == ["day", "user", "status"]
+        # the third column on screen is status (team, the third of the frame, is hidden)
+        # what a click on the third header on screen posts (status: team, the frame's third, is hidden)
+        table.table.post_message(DataTable.HeaderSelected(table.table, 2, Text("status")))
+        await pilot.pause()
+        assert table.sort == ("status", False)
+        assert table.shown["status"].to_list() == ["amount_differs", "team_differs"]

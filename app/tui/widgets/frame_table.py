@@ -343,7 +343,8 @@ class FrameTable(Container):
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         if self.shown is not None:
-            self.sort_by(self.shown.columns[event.column_index])
+            on_screen = [c for c in self.shown.columns if c not in self.hidden]  # the index counts shown columns
+            self.sort_by(on_screen[event.column_index])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
