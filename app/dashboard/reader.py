@@ -40,6 +40,19 @@ def apply_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime, *, known_valid:
     return use_results_as_of(con, as_of) is None
 
 
+def files_signature(path: str | os.PathLike) -> tuple:
+    """Changes whenever the store's files (the database and its WAL) change."""
+    path = Path(path)
+    out = []
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = p.stat()
+            out.append((st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
 class StoreReader:
     """Opens the store at ``path`` for one batch of reads at a time."""
 
@@ -54,14 +67,7 @@ class StoreReader:
     def signature(self) -> tuple:
         """Changes whenever the store's files change: a cheap poll (no
         connection, no lock) for the refresh loop."""
-        out = []
-        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
-            try:
-                st = p.stat()
-                out.append((st.st_mtime_ns, st.st_size))
-            except FileNotFoundError:
-                out.append(None)
-        return tuple(out)
+        return files_signature(self.path)
 
     @contextmanager
     def read(self, as_of: datetime | None = None) -> Iterator[duckdb.DuckDBPyConnection]:

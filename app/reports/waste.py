@@ -33,9 +33,11 @@ def replays_table(con: duckdb.DuckDBPyConnection, as_of) -> pa.Table:
     return pa.concat_tables(parts)
 
 
-def frame(con: duckdb.DuckDBPyConnection, params: ReportParams) -> pl.DataFrame:
-    """The waste report: the data contract's columns and order."""
-    con.register("waste_replays", replays_table(con, params.as_of))
+def frame(con: duckdb.DuckDBPyConnection, params: ReportParams, replays: pa.Table | None = None) -> pl.DataFrame:
+    """The waste report: the data contract's columns and order. ``replays``:
+    ``replays_table(con, params.as_of)`` when the caller kept it (the
+    dashboard does, per store state)."""
+    con.register("waste_replays", replays if replays is not None else replays_table(con, params.as_of))
     try:
         return sqlrun.run(con, "reports/waste", params)
     finally:

@@ -1,38 +1,26 @@
 -- dashboard/balance_history: a team's balance at the end of each day, with
--- the tokens bought and forfeited and the packs that expired that day (the Balances chart).
--- Rules: R13 (validity from v_packs: a pack counts from purchased_on and
--- forfeits what is left on expires_on), R14 (allocations drawn by
--- charges), R15 (balance = remaining tokens of valid packs).
--- Grain: one row per day in [$first_day, $last_day].
--- $team: NULL for all teams together; $as_of bounds the allocations (R4).
-WITH p AS (
-    SELECT pack_id, tokens, purchased_on, expires_on
-    FROM v_packs
-    WHERE $team IS NULL OR team = $team
-), drawn AS (
-    -- tokens drawn from each pack per day
-    SELECT a.pack_id, CAST(c.window_start AS DATE) AS day, sum(a.tokens) AS tokens
-    FROM allocations a
-    JOIN charges c USING (charge_id)
-    JOIN p USING (pack_id)
-    WHERE c.window_start <= $as_of
-    GROUP BY ALL
-), days AS (
+-- the tokens bought and forfeited and the packs that expired that day (the
+-- Balances chart), read from the one model of pack state.
+-- Rules: R15 (balance = remaining tokens of the packs valid at the day's
+-- last instant), R13 (a pack is bought on purchased_on and forfeits what is
+-- left on expires_on), R14, R4 (the as-of day ends at $as_of, so its
+-- balance is the Balances table's): see v_pack_state_daily.
+-- Grain: one row per day in [$first_day, $last_day], days without packs
+-- included. $team: NULL for all teams together.
+WITH days AS (
     SELECT CAST(d AS DATE) AS day
     FROM generate_series(CAST($first_day AS DATE), CAST($last_day AS DATE), INTERVAL 1 DAY) g(d)
-), used AS (
-    -- drawn from each pack up to the end of each day
-    SELECT days.day, p.pack_id, p.tokens, p.purchased_on, p.expires_on,
-           coalesce((SELECT sum(tokens) FROM drawn
-                     WHERE drawn.pack_id = p.pack_id AND drawn.day <= days.day), 0) AS consumed
-    FROM days JOIN p ON p.purchased_on <= days.day
+), s AS (
+    SELECT *
+    FROM v_pack_state_daily($as_of, $first_day, $last_day)
+    WHERE $team IS NULL OR team = $team
 )
 SELECT days.day,
-       CAST(coalesce(sum(u.tokens - u.consumed) FILTER (WHERE u.expires_on > days.day), 0) AS BIGINT) AS balance,
-       CAST(coalesce(sum(u.tokens) FILTER (WHERE u.purchased_on = days.day), 0) AS BIGINT) AS purchased,
-       CAST(coalesce(sum(u.tokens - u.consumed) FILTER (WHERE u.expires_on = days.day), 0) AS BIGINT) AS forfeited,
-       CAST(count(u.pack_id) FILTER (WHERE u.expires_on = days.day) AS BIGINT) AS expired_packs
+       CAST(coalesce(sum(s.remaining) FILTER (WHERE s.valid_now), 0) AS BIGINT) AS balance,
+       CAST(coalesce(sum(s.tokens) FILTER (WHERE s.purchased_on = days.day), 0) AS BIGINT) AS purchased,
+       CAST(coalesce(sum(s.forfeited) FILTER (WHERE s.expires_on = days.day), 0) AS BIGINT) AS forfeited,
+       CAST(count(s.pack_id) FILTER (WHERE s.expires_on = days.day) AS BIGINT) AS expired_packs
 FROM days
-LEFT JOIN used u USING (day)
+LEFT JOIN s USING (day)
 GROUP BY days.day
 ORDER BY days.day;

@@ -6,10 +6,17 @@
 -- of the session active at u), R16 (denied: balance below the rate; nothing
 -- charged), R4.
 -- opening_run: the run during which the window opened (run_start <= u <= run_end).
--- balance_then (denied windows only): the billed team's balance at u, R15:
--- remaining tokens of its packs valid at u, drawn by windows opened before u.
+-- balance_then (denied windows only): the balance the engine weighed the
+-- rate against (R16): the billed team's balance at u (v_team_balances, R15)
+-- plus what the charges applied after the denial drew at u itself, since
+-- R16 applies the charges of one instant by user name, then product code,
+-- and the billed ones (R24, no session) after those of the logs.
 -- Grain: one row per window (charged or denied), by opening instant.
-WITH w AS (
+WITH me AS (
+    SELECT u.user_name, p.product
+    FROM users u, products p
+    WHERE u.user_id = $user_id AND p.product_id = $product_id
+), w AS (
     SELECT c.window_start, c.window_end, CAST('charged' AS VARCHAR) AS outcome,
            c.team_id, c.tokens, c.charge_id, c.session_key
     FROM charges c
@@ -32,16 +39,16 @@ SELECT CAST(w.window_start AS TIMESTAMPTZ) AS window_start,
                AND x.run_start <= w.window_start AND w.window_start <= x.run_end) AS BIGINT) AS opening_run,
        CAST(k.session_id AS VARCHAR)       AS session_id,
        CAST(w.charge_id AS BIGINT)         AS charge_id,
-       CAST(CASE WHEN w.outcome = 'denied' THEN (
-           SELECT coalesce(sum(p.tokens), 0) - coalesce((
-               SELECT sum(a.tokens) FROM allocations a JOIN charges c2 ON c2.charge_id = a.charge_id
-               WHERE a.pack_id IN (SELECT p2.pack_id FROM v_packs p2
-                                   WHERE p2.team_id = w.team_id
-                                     AND p2.valid_from <= w.window_start AND w.window_start < p2.valid_until)
-                 AND c2.window_start < w.window_start), 0)
-           FROM v_packs p
-           WHERE p.team_id = w.team_id
-             AND p.valid_from <= w.window_start AND w.window_start < p.valid_until)
+       CAST(CASE WHEN w.outcome = 'denied' THEN
+           (SELECT b.balance FROM v_team_balances(w.window_start) b WHERE b.team_id = w.team_id)
+           + (SELECT coalesce(sum(a.tokens), 0)
+              FROM charges c2
+              JOIN allocations a ON a.charge_id = c2.charge_id
+              LEFT JOIN users u2 ON u2.user_id = c2.user_id
+              LEFT JOIN products p2 ON p2.product_id = c2.product_id
+              WHERE c2.team_id = w.team_id AND c2.window_start = w.window_start
+                AND (c2.session_key IS NULL OR u2.user_name > (SELECT user_name FROM me)
+                     OR (u2.user_name = (SELECT user_name FROM me) AND p2.product > (SELECT product FROM me))))
        END AS BIGINT)                      AS balance_then
 FROM w
 LEFT JOIN teams t ON t.team_id = w.team_id

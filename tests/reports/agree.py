@@ -6,7 +6,7 @@ R5, R11, R12, R19 from the whole-store session models)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import polars as pl
 
@@ -56,6 +56,26 @@ def check_reports_agree(con, as_of: datetime) -> pl.DataFrame:
     return balances
 
 
+def chart_by_hand(con, as_of: datetime, days: list[date]) -> list[tuple[date, int]]:
+    """R15 from the packs' validity and the allocations: all teams' balance at
+    the last instant of each day (the as-of on its own day, R4)."""
+    packs = con.sql("SELECT pack_id, tokens, valid_from, valid_until FROM v_packs").fetchall()
+    draws = con.execute(
+        "SELECT a.pack_id, c.window_start, a.tokens FROM allocations a JOIN charges c ON c.charge_id = a.charge_id "
+        "WHERE c.window_start <= ?",
+        [as_of],
+    ).fetchall()
+    out = []
+    for day in days:
+        end = min(datetime.combine(day + timedelta(days=1), time(), UTC) - timedelta(microseconds=1), as_of)
+        drawn = {}
+        for pack_id, at, tokens in draws:
+            if at <= end:
+                drawn[pack_id] = drawn.get(pack_id, 0) + tokens
+        out.append((day, sum(t - drawn.get(p, 0) for p, t, start, until in packs if start <= end < until)))
+    return out
+
+
 def check_panes_agree(con, as_of: datetime) -> None:
     """The Balances and Expirations panes against the reports."""
     f = Filters.default(as_of)
@@ -67,6 +87,10 @@ def check_panes_agree(con, as_of: datetime) -> None:
     # The chart's last day (every team together) ends on the table's balance (R15).
     last = data.history.filter(pl.col("day") == as_of.date())
     assert last["balance"].to_list() == [balances["balance"].sum()]
+    assert data.history.select("day", "balance").rows() == chart_by_hand(con, as_of, data.history["day"].to_list())
+    for team, balance in balances.select("team", "balance").iter_rows():
+        chart = panes.load_balances(con, f.with_(team=team)).history
+        assert chart.filter(pl.col("day") == as_of.date())["balance"].to_list() == [balance], team
     assert pane.select(BALANCE_COLUMNS).sort("team").to_dicts() == balances.sort("team").to_dicts()
     burn_7d = burn(charges, as_of, 7)
     valid = packs.filter(pl.col("expires_on") > as_of.date())

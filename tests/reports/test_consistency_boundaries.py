@@ -78,6 +78,46 @@ def test_r13_r15_r21_balances_at_the_edges(edges):
     check_panes_agree(con, AS_OF)
 
 
+def test_r13_r15_balance_chart_at_the_end_of_each_day(edges):
+    con = edges.con
+    history = panes.load_balances(con, Filters.default(AS_OF, team="T1")).history
+    days = history.filter(pl.col("day") >= date(2026, 3, 9)).rows()
+    # day, balance, purchased, forfeited, expired packs. ann's windows at
+    # 00:00 on 02-13, 02-14 and 03-10 draw 7 each from OLD (R14): 86 left on
+    # 03-09, 79 from 03-10. OLD is valid through 03-14 23:59:59.999999 and
+    # forfeits its 79 on 03-15 (R13); that day ends at AS_OF (R4), when
+    # TODAY (50) is already bought: 1000 + 50.
+    assert days == [
+        (date(2026, 3, 9), 86 + 1000, 0, 0, 0),
+        (date(2026, 3, 10), 79 + 1000, 0, 0, 0),
+        (date(2026, 3, 11), 1079, 0, 0, 0),
+        (date(2026, 3, 12), 1079, 0, 0, 0),
+        (date(2026, 3, 13), 1079, 0, 0, 0),
+        (date(2026, 3, 14), 1079, 0, 0, 0),
+        (date(2026, 3, 15), 1050, 50, 79, 1),
+    ]
+    # MID's 1000 are bought on 01-01 (OLD's 100 before the chart's 180 days).
+    bought = history.filter(pl.col("purchased") > 0).select("day", "purchased").rows()
+    assert bought == [(date(2026, 1, 1), 1000), (date(2026, 3, 15), 50)]
+    assert history["day"].to_list()[0] == date(2025, 9, 17)
+    assert history.filter(pl.col("day") < date(2026, 1, 1))["balance"].unique().to_list() == [100]
+
+
+def test_r4_balance_chart_ends_at_noon_of_the_as_of_day(edges):
+    con = edges.con
+    noon = datetime(2026, 3, 15, 12, tzinfo=UTC)
+    work(edges, "ann-noon", "ann", "ACAD", "2026-03-15T11:00:00Z", "2026-03-15T13:00:00Z", version="2022")
+    edges.recompute(noon)
+    history = panes.load_balances(con, Filters.default(noon, team="T1")).history
+    # The 11:00 window (7, R9) draws from MID, OLD having expired (R13, R14);
+    # the 13:00 logout is after the as-of and changes nothing (R4).
+    assert history.filter(pl.col("day") >= date(2026, 3, 14)).rows() == [
+        (date(2026, 3, 14), 1079, 0, 0, 0),
+        (date(2026, 3, 15), 1043, 50, 79, 1),
+    ]
+    check_panes_agree(con, noon)
+
+
 def test_r13_r21_one_second_earlier(edges):
     con = edges.con
     use_results_as_of(con, JUST_BEFORE)

@@ -190,6 +190,28 @@ def test_explain_denials_balance_and_platform_r16_r18(store, tmp_path):
     assert "In all: 0 windows charged, 0 tokens; 1 denied for balance; 1 session excluded." in text
 
 
+def test_explain_balance_then_counts_the_charges_before_the_denial_at_its_instant_r16(store, tmp_path):
+    # Three windows open at 09:00 in Ops (13 tokens), applied by user name,
+    # then product code (R16): amy's ACAD draws 7 (6 left), dan's ACAD (7)
+    # is denied on those 6, zoe's FUSION draws 3 after it (3 left at 09:00).
+    events = [
+        f"2026-03-04T{hh}:00:00Z,{what},{sid},{user}@firm.test,Ops,{product},2022,WS-{sid},windows"
+        for sid, user, product in (("a", "amy", "ACAD"), ("d", "dan", "ACAD"), ("z", "zoe", "FUSION"))
+        for hh, what in (("09", "login"), ("10", "logout"))
+    ]
+    load(store, tmp_path, events, ["O-13,Ops,13,2026-01-01,"], utc("2026-03-10 00:00"))
+    charges = reports.build(store, "charges", params("2026-03-10 00:00"))
+    assert charges.select("user", "product", "tokens").rows() == [
+        ("amy@firm.test", "ACAD", 7),
+        ("zoe@firm.test", "FUSION", 3),
+    ]
+    expl = explain(store, "dan@firm.test", "ACAD", as_of=utc("2026-03-10 00:00"))
+    assert expl.windows.select("window_start", "outcome", "rate", "balance_then").rows() == [
+        (utc("2026-03-04 09:00"), "denied", 7, 6)
+    ]
+    assert "09:00  window DENIED for Ops: balance 6 below the rate of 7" in render_text(expl)
+
+
 def test_explain_narrowing_leaves_the_connection_whole(store, tmp_path):
     # Another user on the same product and team: alice's windows are those
     # of the vendor example still (R7 merges per user x product only), and
