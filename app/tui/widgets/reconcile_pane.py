@@ -40,10 +40,23 @@ class ReconcilePane(Pane):
     def compose(self) -> ComposeResult:
         yield Static("Reconcile: the vendor's bill against the charges computed from the logs", classes="pane-title")
         yield Static("", id="reconcile-summary", classes="pane-subtitle")
+        tokens = {"tokens_billed": "billed", "tokens_computed": "computed"}
         with Horizontal(id="reconcile-groups"):
-            yield FrameTable(id="reconcile-status", empty_text="No difference.")
-            yield FrameTable(id="reconcile-users", empty_text="No difference.")
-        yield FrameTable(id="reconcile-table", empty_text="No difference in this period.")
+            yield FrameTable(id="reconcile-status", empty_text="No difference.", labels=tokens, may_hide=("rows",))
+            yield FrameTable(
+                id="reconcile-users",
+                empty_text="No difference.",
+                labels={**tokens, "differences": "rows"},
+                may_shorten={"user": 12},
+                may_hide=("tokens_computed", "tokens_billed"),
+            )
+        yield FrameTable(
+            id="reconcile-table",
+            empty_text="No difference in this period.",
+            labels=tokens,
+            may_shorten={"user": 16},
+            may_hide=("team_computed", "team_billed", "product"),
+        )
 
     def show(self, data: reconcile_core.ReconcileData, complete: bool = True) -> None:
         month = data.month.strftime("%B %Y")
