@@ -6,6 +6,7 @@ whole."""
 from __future__ import annotations
 
 import polars as pl
+import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.coordinate import Coordinate
@@ -39,45 +40,39 @@ def _columns(table: FrameTable) -> list[str]:
     return [str(c.label) for c in table.table.ordered_columns]
 
 
-async def test_wide_screen_shows_everything_whole():
-    app = OneTable(may_shorten={"user": 16}, may_hide=("team",))
-    async with app.run_test(size=(120, 10)) as pilot:
-        await pilot.pause()
-        table = app.query_one(FrameTable)
-        assert _columns(table) == ["day", "user", "team", "status"]
-        assert table.table.get_cell_at(Coordinate(0, 1)) == "camille.henry@halvorsen-crane.example"
+FIT = {"may_shorten": {"user": 16}, "may_hide": ("team",)}
 
 
-async def test_narrow_screen_cuts_the_address_before_hiding_a_column():
-    # day 10+2, user 37+2, team 13+2, status 14+2 = 82 wide; room 62: the
-    # user column gives 20 of the 21 it may (down to 16), 17 wide (16 and the
-    # ellipsis), so the team column can stay: 82 - 20 = 62
-    app = OneTable(may_shorten={"user": 16}, may_hide=("team",))
-    async with app.run_test(size=(62, 10)) as pilot:
+@pytest.mark.parametrize(
+    ("width", "columns", "cell", "text"),
+    [
+        # wide: everything whole
+        (120, ["day", "user", "team", "status"], (0, 1), "camille.henry@halvorsen-crane.example"),
+        # day 10+2, user 37+2, team 13+2, status 14+2 = 82 wide; room 62: the
+        # user column gives 20 of the 21 it may (down to 16), 17 wide (16 and the
+        # ellipsis), so the team column can stay: 82 - 20 = 62
+        (62, ["day", "user", "team", "status"], (0, 1), "camille.henry@ha…"),
+        # room 60: the user column at its narrowest (16 + 2) leaves 82 - 21 = 61, so the team goes
+        (60, ["day", "user", "status"], (1, 1), "emma.fournier@h…"),
+    ],
+    ids=["wide", "address-cut", "column-hidden"],
+)
+async def test_addresses_are_cut_before_the_least_useful_column_leaves(width, columns, cell, text):
+    app = OneTable(**FIT)
+    async with app.run_test(size=(width, 10)) as pilot:
         await pilot.pause()
         table = app.query_one(FrameTable)
-        assert _columns(table) == ["day", "user", "team", "status"]
-        assert table.table.get_cell_at(Coordinate(0, 1)) == "camille.henry@ha…"
+        assert _columns(table) == columns
+        assert table.table.get_cell_at(Coordinate(*cell)) == text
         assert table.shown.row(0, named=True)["user"] == "camille.henry@halvorsen-crane.example"
 
 
-async def test_narrower_still_the_least_useful_column_leaves():
-    # room 60: the user column at its narrowest (16 + 2) leaves 82 - 21 = 61, so the team goes
-    app = OneTable(may_shorten={"user": 16}, may_hide=("team",))
-    async with app.run_test(size=(60, 10)) as pilot:
-        await pilot.pause()
-        table = app.query_one(FrameTable)
-        assert _columns(table) == ["day", "user", "status"]
-        assert table.table.get_cell_at(Coordinate(1, 1)) == "emma.fournier@h…"
-
-
 async def test_a_header_click_sorts_the_column_under_it_when_one_is_hidden():
-    app = OneTable(may_shorten={"user": 16}, may_hide=("team",))
+    app = OneTable(**FIT)
     async with app.run_test(size=(60, 10)) as pilot:
         await pilot.pause()
         table = app.query_one(FrameTable)
         assert _columns(table) == ["day", "user", "status"]
-        # the third column on screen is status (team, the third of the frame, is hidden)
         # what a click on the third header on screen posts (status: team, the frame's third, is hidden)
         table.table.post_message(DataTable.HeaderSelected(table.table, 2, Text("status")))
         await pilot.pause()
