@@ -22,6 +22,7 @@ import polars as pl
 from app import sql, textsafe
 from app.engine import use_results_as_of
 from app.errors import UsageError
+from app.reports import sources
 from app.timeutil import day_start
 
 # Each part of an explanation and the query that reads it.
@@ -68,6 +69,7 @@ class Explanation:
     windows: pl.DataFrame
     draws: pl.DataFrame
     denials: pl.DataFrame
+    source: str = ""  # where the charges shown come from (R24, app.reports.sources); text only
 
     @property
     def is_empty(self) -> bool:
@@ -128,6 +130,7 @@ def explain(
         "from": start,
         "to": start + timedelta(days=1) if start else None,
     }
+    source = sources.label(con, as_of, since=day, until=day, user_id=user_id, product_id=product_id)
     # Only after the engine's results are settled on the whole store: the
     # focus hides every other user's events from the views.
     con.execute(sql.load("reports/explain_focus"), {"user_id": user_id, "product_id": product_id})
@@ -135,7 +138,7 @@ def explain(
         frames = {part: _frame(con, query, params) for part, query in QUERIES.items()}
     finally:
         con.execute(sql.load("reports/explain_unfocus"))
-    return Explanation(user=user, product=product, as_of=as_of, day=day, **frames)
+    return Explanation(user=user, product=product, as_of=as_of, day=day, source=source, **frames)
 
 
 def render_text(expl: Explanation, *, timeline: bool = True) -> str:

@@ -307,6 +307,8 @@ def render(expl, *, timeline: bool = True) -> str:
         _rate_line(expl.rates),
         "All times are UTC. A window opens when active use goes more than 5 minutes past the last one (R8, R9).",
     ]
+    if expl.source:  # R24: computed from logs, or billed by the vendor (no session to explain)
+        lines.insert(1, f"Charges: {textsafe.show(expl.source, max_len=None)}")
     if expl.is_empty:
         lines += ["", f"Nothing to explain: no session, window or denial{scope} up to this instant."]
         return "\n".join(lines) + "\n"

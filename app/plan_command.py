@@ -10,7 +10,7 @@ import sys
 from app import store, textsafe
 from app.engine import use_results_as_of
 from app.errors import UsageError
-from app.reports import ReportParams
+from app.reports import ReportParams, sources
 from app.reports.params import check, spec_for
 from app.reports.plan import frame, plans
 from app.reports.render import to_csv, to_json
@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
         check(con, spec_for("forecast"), params)  # the same team check as the forecast
         use_results_as_of(con, params.as_of)
         team_plans = plans(con, params, args.horizon)
+        source = sources.label(con, params.as_of, params.team) if args.format == "table" else None
     finally:
         con.close()
     df = frame(team_plans)
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(to_json(df))
     else:
-        sys.stdout.write(_text(team_plans, args.horizon))
+        # R24: the projection is made of the charges; people are told their source
+        sys.stdout.write(_text(team_plans, args.horizon) + f"charges {textsafe.show(source, max_len=None)}\n")
     return 0
 
 

@@ -3,13 +3,16 @@ contract's columns, imported by the real importer (app.ingest.import_paths),
 then charged by the real engine (app.engine.recompute). Builder
 (tests/engine/builder.py) collects rows and writes them here; e2e
 (tests/reports/e2e.py) writes raw lines; the dashboard and consistency tests
-import whole folders. HandStore (tests/reports/handmade.py) is the other
+import whole folders. Templates built once per session (tests/conftest.py:
+a new store, the sample firm) are copied per test or module with
+copied_store. HandStore (tests/reports/handmade.py) is the other
 kind on purpose: it writes the engine's result tables by hand, to test the
 report SQL without the engine."""
 
 from __future__ import annotations
 
 import csv
+import shutil
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -70,4 +73,12 @@ def imported_store(
         recompute(con, as_of)
     finally:
         con.close()
+    return db
+
+
+def copied_store(template: Path, db: Path) -> Path:
+    """A copy of a closed template store at ``db`` (tests/conftest.py makes
+    the templates once per session: building a store is most of a test's time)."""
+    shutil.copyfile(template, db)
+    db.chmod(0o600)
     return db

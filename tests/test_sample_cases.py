@@ -7,30 +7,28 @@ The expectations are the README's, worked out by hand from the case rows
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from app import store
+from tests.conftest import SAMPLE_FIRM_AS_OF
+from tests.stores import copied_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_logs"
-AS_OF = datetime(2026, 11, 21, tzinfo=UTC)
+AS_OF = SAMPLE_FIRM_AS_OF  # what the template is charged as of
 D = "@halvorsen-crane.example"
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    from app.engine import recompute
-    from app.ingest import import_paths
+def reports(sample_firm_template, tmp_path_factory):
     from app.reports import ReportParams, build
 
-    con = store.connect_write(tmp_path_factory.mktemp("samples") / "store.duckdb")
+    template, results = sample_firm_template  # the folder imported in one call, as `flexdash demo` does
+    con = store.connect_write(copied_store(template, tmp_path_factory.mktemp("samples") / "store.duckdb"))
     try:
-        results = import_paths(con, [SAMPLES])  # the folder, as `flexdash demo` does
-        recompute(con, AS_OF)
         params = ReportParams(as_of=AS_OF)
         out = {name: _as_text(build(con, name, params)) for name in ("charges", "denials", "packs")}
         # the R11/R12/R19 reports the dashboard reads: who each view names

@@ -13,7 +13,7 @@ from app import store, textsafe
 from app.budgets import config
 from app.budgets.evaluate import evaluate, exit_code
 from app.engine import use_results_as_of
-from app.reports import ReportParams
+from app.reports import ReportParams, sources
 from app.timeutil import format_instant, parse_instant
 
 
@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         use_results_as_of(con, params.as_of)
         breaches = evaluate(con, budgets, params)
+        source = None if args.format == "json" or budgets.empty else sources.label(con, params.as_of)
     finally:
         con.close()
     code = exit_code(breaches)
@@ -46,4 +47,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         for b in breaches:
             sys.stdout.write(f"{b.severity.upper()} {textsafe.show(b.subject)}: {textsafe.show(b.message, 200)}\n")
+    if source:  # R24: after the status lines (a monitor reads the first one)
+        sys.stdout.write(f"charges {textsafe.show(source, max_len=None)}\n")
     return code

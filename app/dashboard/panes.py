@@ -15,6 +15,7 @@ import polars as pl
 from app.dashboard import advice, reports_bridge
 from app.dashboard.filters import Filters
 from app.dashboard.reader import frame
+from app.reports import sources
 
 VENDOR_BAND_PERCENT = 20.0  # the vendor's colour band (domain-facts.md)
 EXPIRY_HORIZON_DAYS = 90  # the vendor's expiry alert horizon
@@ -40,6 +41,13 @@ def store_state(con: duckdb.DuckDBPyConnection) -> StoreState:
 
 def teams(con: duckdb.DuckDBPyConnection) -> list[str]:
     return frame(con, "dashboard/teams")["team"].to_list()
+
+
+def source_label(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
+    """Which source the team's and period's charges come from (R24): the
+    line every pane showing charges carries (app.reports.sources, the one
+    definition), read on the connection that reads the pane's data."""
+    return sources.label(con, f.as_of, f.team, f.since, f.until)
 
 
 # --- Balances -------------------------------------------------------------

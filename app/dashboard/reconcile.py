@@ -13,7 +13,7 @@ import polars as pl
 
 from app.dashboard.filters import Filters
 from app.dashboard.reader import frame
-from app.reports import ReportParams, query, sources
+from app.reports import ReportParams, query
 
 
 @dataclass
@@ -25,7 +25,6 @@ class ReconcileData:
     by_user: pl.DataFrame  # user, differences, tokens_billed, tokens_computed
     differences: pl.DataFrame  # the report's rows: day, user, product, team_billed, ... status
     has_vendor_data: bool
-    source: str = ""  # which source the period's charges come from (source_label)
 
 
 def _reconcile(con, f: Filters, since: date | None, until: date | None, *, all_rows: bool) -> pl.DataFrame:
@@ -58,10 +57,4 @@ def load_reconcile(con: duckdb.DuckDBPyConnection, f: Filters) -> ReconcileData:
         by_user=by_user,
         differences=differences,
         has_vendor_data=has_vendor,
-        source=source_label(con, f),
     )
-
-
-def source_label(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
-    """Which source the period's charges come from (R24; app.reports.sources)."""
-    return sources.label(con, f.as_of, f.team, f.since, f.until)

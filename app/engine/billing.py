@@ -6,9 +6,12 @@ the view int_active_intervals), the rates and the packs as arrays, then:
 1. runs (R7) and windows without denials (R8, R9), vectorised;
 2. the billed team and session of each window (R12) and its rate (R10);
 3. the draw-down of every team at once (R13, R14) by the pointer model;
-4. teams where a denial happened (R16), and every team linked to them
-   through a user x product billing several teams, are recomputed one
-   window at a time, because a denial moves that group's later windows.
+4. teams where a denial happened (R16), teams with billed charges (the
+   vendor's days no log covers, app/engine/billed.py), and every team
+   linked to them through a user x product billing several teams, are
+   recomputed one window at a time in one walk in time order, billed
+   charges at the start of their day, because a denial moves that group's
+   later windows.
 
 The as-of instant (R4) is compute's argument, passed to every model it reads.
 """
@@ -24,7 +27,7 @@ import numpy as np
 
 from app import sql
 from app.engine.batches import GroupBatches
-from app.engine.billed import add_billed
+from app.engine.billed import Billed, load_billed, merge_billed
 from app.engine.drawdown import Packs, TeamPacks, teams_out_of_purchase_order, vector_draw
 from app.engine.intervals import load_billable
 from app.engine.windows import GroupWalk, Intervals
@@ -88,15 +91,16 @@ class Rates:
 
 def compute(con, as_of: datetime | None = None, *, force_scalar: bool = False, max_key: int | None = None) -> Results:
     """The results as of ``as_of`` (R4: events up to it; None: every stored
-    event): the charges of the logs, then the vendor's billed days no log
-    covers (R24, app/engine/billed.py). ``force_scalar`` walks every group
+    event): the charges of the logs and the vendor's billed days no log
+    covers (R24, app/engine/billed.py), drawn in one walk in time order
+    per team (R14). ``force_scalar`` walks every group
     one window at a time, ``max_key`` shrinks the key space to force batches
     of groups (tests check that the results do not change)."""
-    results, packs = _compute_logs(con, as_of, force_scalar=force_scalar, max_key=max_key)
-    return add_billed(con, results, packs, as_of)
+    billed = load_billed(con, as_of)  # None without vendor usage: the logs' path alone
+    return _compute(con, as_of, billed, force_scalar=force_scalar, max_key=max_key)
 
 
-def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: int | None) -> tuple[Results, Packs]:
+def _compute(con, as_of: datetime | None, billed: Billed | None, *, force_scalar: bool, max_key: int | None) -> Results:
     rate_raw = _fetch(con, "engine/rates")
     pack_raw = _fetch(con, "engine/packs")
     rates = Rates(rate_raw["product_id"], rate_raw["effective_us"], rate_raw["tokens_per_day"])
@@ -112,7 +116,12 @@ def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: i
     group_user, group_product = billable.group_user, billable.group_product
     n_groups = len(group_user)
     if len(iv.group) == 0:
-        return _empty(), packs
+        if billed is None:
+            return _empty()
+        s = _scalar(iv, None, {}, packs, np.zeros(len(packs.tokens), dtype=np.int64), None, group_product, None, billed)
+        return merge_billed(
+            _empty(), billed, s["b_alloc_charge"], packs.pack_id[s["b_alloc_pack"]], s["b_alloc_tokens"]
+        )
     keys = GroupBatches(n_groups, int(iv.start.min()), int(iv.end.max()), max_key)
 
     runs = keys.runs(iv)
@@ -129,17 +138,25 @@ def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: i
     dirty_teams = set(np.unique(w_team[order][~draws.ok]).tolist())
     unordered = set(teams_out_of_purchase_order(packs).tolist()) & set(np.unique(w_team).tolist())
     dirty_teams |= unordered
+    if billed is not None:  # R14: their windows draw after the billed days, in one walk
+        dirty_teams |= set(np.unique(billed.team).tolist())
     dirty_groups = _close_over_shared_groups(iv, dirty_teams, n_groups)
     if force_scalar:
         dirty_groups[:] = True
     # Up to the earliest denial of all (R16 order) no window moved, so the
     # vectorised windows and draws before it are exact everywhere: dirty
     # groups resume from there. Teams out of purchase order resume at once.
+    # Billed charges draw at the start of their day, before any window at
+    # that instant: their teams' windows before the first of them are exact.
     before = np.zeros(len(w_u), dtype=bool)
     if not force_scalar and not unordered and not draws.ok.all():
         denied = order[~draws.ok]
         first = denied[np.lexsort((w_group[denied], w_u[denied]))[0]]
         before = (w_u < w_u[first]) | ((w_u == w_u[first]) & (w_group < w_group[first]))
+        if billed is not None:
+            before &= w_u < billed.start.min()
+    elif not force_scalar and not unordered and billed is not None:
+        before = w_u < billed.start.min()
 
     # Clean groups, and every window before the resume point: exact.
     clean_window = ~dirty_groups[w_group] | before
@@ -162,7 +179,7 @@ def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: i
         )
     }
     consumed = np.bincount(a_pack, weights=a_tokens, minlength=len(packs.tokens)).astype(np.int64)
-    s = _scalar(iv, runs, start, packs, consumed, rates, group_product, keys)
+    s = _scalar(iv, runs, start, packs, consumed, rates, group_product, keys, billed)
 
     # Assemble, in R16 order (opening instant, then user name, product code).
     cg = np.r_[w_group[c_idx], s["group"]]
@@ -198,7 +215,9 @@ def _compute_logs(con, as_of: datetime | None, *, force_scalar: bool, max_key: i
         denial_team=s["deny_team"],
         denial_session=s["deny_session"],
     )
-    return results, packs
+    if billed is None:
+        return results
+    return merge_billed(results, billed, s["b_alloc_charge"], packs.pack_id[s["b_alloc_pack"]], s["b_alloc_tokens"])
 
 
 def _close_over_shared_groups(iv: Intervals, dirty_teams: set[int], n_groups: int) -> np.ndarray:
@@ -227,7 +246,7 @@ def _group_team_pairs(group: np.ndarray, team: np.ndarray) -> np.ndarray:
     return np.stack([packed // width, packed % width], axis=1)
 
 
-def _scalar(iv, runs, start, packs, consumed, rates, group_product, keys) -> dict[str, np.ndarray]:
+def _scalar(iv, runs, start, packs, consumed, rates, group_product, keys, billed=None) -> dict[str, np.ndarray]:
     out = {
         k: []
         for k in (
@@ -241,31 +260,45 @@ def _scalar(iv, runs, start, packs, consumed, rates, group_product, keys) -> dic
             "deny_u",
             "deny_group",
             "deny_team",
+            "b_alloc_charge",
+            "b_alloc_pack",
+            "b_alloc_tokens",
         )
     }
-    if start:
-        _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out)
+    if start or billed is not None:
+        _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out, billed)
     res = {k: np.asarray(v, dtype=np.int64) for k, v in out.items()}
+    if keys is None:  # no log windows at all: billed charges only
+        res["session"] = res["deny_session"] = np.zeros(0, dtype=np.int64)
+        return res
     res["session"] = iv.session_key[keys.session_at(iv, res["group"], res["u"])]
     res["deny_session"] = iv.session_key[keys.session_at(iv, res["deny_group"], res["deny_u"])]
     return res
 
 
-def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out) -> None:
+def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out, billed: Billed | None = None) -> None:
     """R9 + R14 + R16 one window at a time over the groups of ``start``
     (group -> (run index, opening instant) of its next window), in R16
-    order across all of them (a heap on (opening instant, group))."""
+    order across all of them (a heap on (opening instant, group)), with the
+    billed charges (R24) drawn in the same walk at the start of their day
+    (heap entries with a negative group: first at their instant)."""
     groups = np.array(sorted(start), dtype=np.int64)
     team_of = {}  # group -> its only team, or None when it bills several
-    sel = np.isin(iv.group, groups)
-    for g, t in _group_team_pairs(iv.group[sel], iv.team_id[sel]).tolist():
-        team_of[g] = t if g not in team_of else None
-    bounds = np.searchsorted(runs.group, [groups, groups + 1])
+    if len(groups):
+        sel = np.isin(iv.group, groups)
+        for g, t in _group_team_pairs(iv.group[sel], iv.team_id[sel]).tolist():
+            team_of[g] = t if g not in team_of else None
     walks, heap = {}, []
-    for g, lo, hi in zip(groups.tolist(), bounds[0].tolist(), bounds[1].tolist()):
-        run, u = start[g]
-        walks[g] = GroupWalk(runs.start[lo:hi].tolist(), runs.end[lo:hi].tolist(), run - lo, u)
-        heap.append((u, g))
+    if len(groups):
+        bounds = np.searchsorted(runs.group, [groups, groups + 1])
+        for g, lo, hi in zip(groups.tolist(), bounds[0].tolist(), bounds[1].tolist()):
+            run, u = start[g]
+            walks[g] = GroupWalk(runs.start[lo:hi].tolist(), runs.end[lo:hi].tolist(), run - lo, u)
+            heap.append((u, g))
+    n_billed = 0 if billed is None else len(billed)
+    if n_billed:
+        heap.extend((u, i - n_billed) for i, u in enumerate(billed.start.tolist()))
+        billed_team, billed_tokens = billed.team.tolist(), billed.tokens.tolist()
     heapq.heapify(heap)
     team_packs: dict[int, TeamPacks] = {}
     left = packs.tokens - consumed
@@ -277,6 +310,15 @@ def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out) -> 
     no_packs = TeamPacks([], [], [], [])
     while heap:
         u, g = heapq.heappop(heap)
+        if g < 0:  # a billed charge: never denied, it draws what is left (R14, R24)
+            i = g + n_billed
+            tp = team_packs.get(billed_team[i], no_packs)
+            need = min(billed_tokens[i], tp.balance(u))
+            for pack_index, tokens in (tp.draw(u, need) or []) if need > 0 else []:
+                out["b_alloc_charge"].append(i)
+                out["b_alloc_pack"].append(pack_index)
+                out["b_alloc_tokens"].append(tokens)
+            continue
         team = team_of[g]
         if team is None:
             team = int(iv.team_id[keys.session_at(iv, np.array([g]), np.array([u]))[0]])

@@ -95,7 +95,7 @@ class FlexdashApp(App):
         self.pane_classes = PANES
         self.known_teams: list[str] = []
         self._loaded: dict[str, tuple[tuple, tuple]] = {}  # pane -> (filter key, store signature)
-        # (pane, filter key, as_of, store signature) -> (state, teams, data)
+        # (pane, filter key, as_of, store signature) -> (state, teams, source, data)
         self._cache = PaneCache()
         self._poll_timer: Timer | None = None
         self._last_load_at: datetime | None = None
@@ -261,6 +261,8 @@ class FlexdashApp(App):
             with self.reader.read(filters.as_of) as con:
                 state = core.store_state(con)
                 teams = core.teams(con)
+                # R24: where the charges come from, on the connection that reads them
+                source = core.source_label(con, filters) if pane_cls.charges_source and not state.empty else None
                 if state.empty:
                     data = None
                 elif visible and pane_cls.fetch_head is not None:
@@ -269,7 +271,9 @@ class FlexdashApp(App):
                     if not complete:
                         if worker.is_cancelled:
                             return
-                        self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data, False)
+                        self.call_from_thread(
+                            self._show, pane_id, filters, signature, state, teams, source, data, False
+                        )
                         data = pane_cls.fetch(con, filters)
                 else:
                     data = pane_cls.fetch(con, filters)
@@ -279,9 +283,9 @@ class FlexdashApp(App):
             return  # a prefetch just stops: the refresh loop comes back
         if isinstance(data, pl.DataFrame) and data.height > 1000:
             prepare(data)  # the big tables' Arrow copy, here rather than on the UI thread
-        self._cache.put(cache_key, (state, teams, data))
+        self._cache.put(cache_key, (state, teams, source, data))
         if not worker.is_cancelled:
-            self.call_from_thread(self._show, pane_id, filters, signature, state, teams, data)
+            self.call_from_thread(self._show, pane_id, filters, signature, state, teams, source, data)
 
     def _needs_load(self, pane_id: str) -> bool:
         loaded = self._loaded.get(pane_id)
@@ -303,6 +307,7 @@ class FlexdashApp(App):
         signature: tuple,
         state: core.StoreState,
         teams: list[str],
+        source: str | None,
         data: Any,
         complete: bool = True,
     ) -> None:
@@ -328,6 +333,7 @@ class FlexdashApp(App):
         pane.loading = False
         self.empty = state.empty
         if not state.empty:
+            pane.show_source(source)
             pane.show(data, complete)
             if pane_id == self.pane and self.focused is None:
                 self.call_after_refresh(pane.focus_main)

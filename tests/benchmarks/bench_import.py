@@ -129,14 +129,12 @@ IMPORT_ONLY = """
 import json, resource, sys
 from app import store
 from app.ingest import import_paths
+from tests.benchmarks.floor import peak_rss_mb
 con = store.connect_write(sys.argv[1])
 results = import_paths(con, [sys.argv[2]])
 con.close()
 usage = resource.getrusage(resource.RUSAGE_SELF)
-# VmHWM is this process's own peak: ru_maxrss keeps the forking parent's (Linux copies it across exec)
-hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")]
-peak_mb = int(hwm[0].split()[1]) / 1024 if hwm else usage.ru_maxrss / 1024
-print(json.dumps({"results": [r.as_json() for r in results], "peak_mb": peak_mb,
+print(json.dumps({"results": [r.as_json() for r in results], "peak_mb": peak_rss_mb(),
                   "cpu": usage.ru_utime + usage.ru_stime}))
 """
 

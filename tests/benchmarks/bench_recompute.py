@@ -33,11 +33,12 @@ from tests.benchmarks.floor import Report, measure_floor  # noqa: E402
 FLEXDASH = [sys.executable, "-m", "app"]
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from datetime import UTC, datetime
 from app import store
 from app.engine import recompute, use_results_as_of
 from app.engine.billing import compute
+from tests.benchmarks.floor import peak_rss_mb
 db, what = sys.argv[1], sys.argv[2]
 out = {}
 if what == "recompute":
@@ -53,9 +54,7 @@ else:
     t = time.perf_counter(); s = use_results_as_of(con, as_of); out["seconds"] = time.perf_counter() - t
     out["charges"] = None if s is None else s.charges
     con.close()
-# VmHWM is this process's own peak: ru_maxrss keeps the forking parent's (Linux copies it across exec)
-hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM:")]
-out["peak_mb"] = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_mb"] = peak_rss_mb()
 print(json.dumps(out))
 """
 

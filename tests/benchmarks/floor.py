@@ -27,10 +27,13 @@ def measure_floor(csv_path: Path, repeats: int = 3) -> float:
     return statistics.median(times)
 
 
-def peak_rss_mb(children: bool = False) -> float:
-    """Peak resident memory (MB) of this process, or of its waited-for children."""
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_rss_mb() -> float:
+    """Peak resident memory (MB) of this process alone. VmHWM, not ru_maxrss:
+    Linux carries the forking parent's ru_maxrss across exec, so a child
+    started by a big benchmark process reported the parent's peak."""
+    with open("/proc/self/status") as status:
+        hwm = [line for line in status if line.startswith("VmHWM:")]
+    return int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class Report:

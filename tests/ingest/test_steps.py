@@ -1,21 +1,18 @@
 """The import's steps (app/ingest/steps.py) are consistent with the SQL they
 name: each read is written by an earlier step, is where the walk starts, or
 is a stored table or view; each file creates or fills what its step says it
-writes and nothing else; every file of queries/ingest has a caller that grep
-finds (a literal name, never an f-string)."""
+writes and nothing else. That every file has a caller grep finds is
+tests/test_sql_callers.py's check, for every folder of queries/."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from app import store
 from app.ingest import steps
 from app.resources import queries_dir
-
-ROOT = Path(__file__).resolve().parents[2]
 
 _WRITE = re.compile(
     r"(?:CREATE\s+OR\s+REPLACE\s+TEMP\s+(?:TABLE|VIEW|MACRO)|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_0-9]+)", re.I
@@ -84,19 +81,3 @@ def test_a_step_declares_what_its_file_does(step):
     assert not [r for r in step.reads if r not in words], f"{step.sql} does not read all it declares"
     for extra in (step.before, step.after):
         assert extra is None or (queries_dir() / f"{extra}.sql").exists()
-
-
-def test_every_ingest_file_has_a_caller_grep_finds():
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "app").rglob("*.py"))
-    orphans = [p.stem for p in sorted((queries_dir() / "ingest").glob("*.sql")) if f'"ingest/{p.stem}"' not in source]
-    assert orphans == []
-
-
-def test_no_file_name_is_built_at_run_time():
-    built = [
-        f"{p.relative_to(ROOT)}:{n}"
-        for p in (ROOT / "app").rglob("*.py")
-        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
-        if re.search(r"load\(\s*f[\"']", line)
-    ]
-    assert built == []

@@ -19,20 +19,18 @@ from hypothesis import strategies as st
 
 from app.dashboard import Filters, StoreReader
 from app.generate.synthetic import Plan, generate
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE_FIRM_AS_OF
 from tests.reports.agree import check_alerts_agree, check_panes_agree, check_reports_agree
 from tests.reports.handmade import run_query
-from tests.stores import imported_store
+from tests.stores import copied_store, imported_store
 
-SAMPLE_AS_OF = datetime(2026, 11, 21, tzinfo=UTC)
+SAMPLE_AS_OF = SAMPLE_FIRM_AS_OF
 GENERATED_END = datetime(2026, 11, 21, tzinfo=UTC)  # the day after Plan's default last day
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory) -> Path:
-    return imported_store(
-        tmp_path_factory.mktemp("sample") / "store.duckdb", [ROOT / "sample_logs"], as_of=SAMPLE_AS_OF
-    )
+def sample_store(sample_firm_template, tmp_path_factory) -> Path:
+    return copied_store(sample_firm_template[0], tmp_path_factory.mktemp("sample") / "store.duckdb")
 
 
 @pytest.fixture(scope="module", params=[11, 12, 13])

@@ -9,8 +9,9 @@ from datetime import date
 from textual.widgets import ContentSwitcher
 
 from app.dashboard.filters import Filters
+from app.dashboard.panes import source_label
 from app.dashboard.reader import StoreReader
-from app.dashboard.reconcile import load_reconcile, source_label
+from app.dashboard.reconcile import load_reconcile
 from app.tui.screens.why import WhyScreen
 from app.tui.widgets.frame_table import FrameTable
 from tests.tui.helpers import AS_OF, SIZE, make_test_app, settle

@@ -159,5 +159,66 @@ def test_tables_say_where_the_charges_come_from(tmp_path, capsys, monkeypatch):
     assert main(["report", "charges", "--db", str(db), "--as-of", "2026-03-10", "--since", "2026-03-04"]) == 0
     assert "charges billed by the vendor (export only)" in " ".join(capsys.readouterr().out.split())
     assert main(["report", "balances", "--db", str(db), "--as-of", "2026-03-10"]) == 0
-    # both in the whole history: the caption names the team where the bill stands in for logs
-    assert "billed by the vendor on days no log covers (Design)" in " ".join(capsys.readouterr().out.split())
+    # both in the whole history: the caption names the team whose charges mix the two
+    assert "logs and the vendor's bill mixed for Design (billed on days no log covers)" in " ".join(
+        capsys.readouterr().out.split()
+    )
+
+
+def test_plan_and_check_say_where_the_charges_come_from(tmp_path, capsys):
+    # R24: plan and check work from the charges; their text says the source,
+    # JSON keeps the contract's columns only
+    import json
+
+    from app import store as store_mod
+    from app.cli import main
+
+    db = tmp_path / "s.duckdb"
+    con = store_mod.connect_write(db)
+    import_paths(
+        con,
+        [
+            write_bytes(tmp_path / "packs.csv", PACKS),
+            _logs(tmp_path, [_session("s1", "ann@x.com", "RVT", "2026-03-02")]),
+            _export(tmp_path, [title_row("Design", "bob@x.com", "2026-03-04", "AutoCAD", "7")]),
+        ],
+    )
+    recompute(con, AS_OF)
+    con.close()
+    mixed = "charges logs and the vendor's bill mixed for Design (billed on days no log covers)\n"
+    assert main(["plan", "--db", str(db), "--as-of", "2026-03-10"]) == 0
+    assert capsys.readouterr().out.endswith(mixed)
+    cfg = write_bytes(tmp_path / "budgets.toml", "[[user_monthly_tokens]]\nabove = 1000\n")
+    assert main(["check", "--db", str(db), "--config", str(cfg), "--as-of", "2026-03-10"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: no budget breached") and out.endswith(mixed)
+    assert main(["check", "--db", str(db), "--config", str(cfg), "--as-of", "2026-03-10", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_explain_says_where_the_charges_shown_come_from(tmp_path, capsys):
+    # R24: bob's AutoCAD day is billed (no session to explain), ann's Revit
+    # day computed from her session; JSON keeps its keys
+    import json
+
+    from app import store as store_mod
+    from app.cli import main
+
+    db = tmp_path / "s.duckdb"
+    con = store_mod.connect_write(db)
+    import_paths(
+        con,
+        [
+            write_bytes(tmp_path / "packs.csv", PACKS),
+            _logs(tmp_path, [_session("s1", "ann@x.com", "RVT", "2026-03-02")]),
+            _export(tmp_path, [title_row("Design", "bob@x.com", "2026-03-04", "AutoCAD", "7")]),
+        ],
+    )
+    recompute(con, AS_OF)
+    con.close()
+    assert main(["explain", "bob@x.com", "ACAD", "--db", str(db), "--as-of", "2026-03-10"]) == 0
+    assert "\nCharges: billed by the vendor (export only)\n" in capsys.readouterr().out
+    assert main(["explain", "ann@x.com", "RVT", "--db", str(db), "--as-of", "2026-03-10"]) == 0
+    assert "\nCharges: computed from logs\n" in capsys.readouterr().out
+    assert main(["explain", "ann@x.com", "RVT", "--db", str(db), "--as-of", "2026-03-10", "--format", "json"]) == 0
+    assert "source" not in json.loads(capsys.readouterr().out)

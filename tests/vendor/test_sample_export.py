@@ -6,23 +6,20 @@ a team-day the logs cover)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 import pytest
 
 from app import reports, store
-from app.engine import recompute
-from app.ingest import import_paths
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE_FIRM_AS_OF
+from tests.stores import copied_store
 
-AS_OF = datetime(2026, 11, 21, tzinfo=UTC)
+AS_OF = SAMPLE_FIRM_AS_OF  # what the template is charged as of
 
 
 @pytest.fixture(scope="module")
-def sample_con(tmp_path_factory):
-    con = store.connect_write(tmp_path_factory.mktemp("sample") / "s.duckdb")
-    results = import_paths(con, [ROOT / "sample_logs"])
-    recompute(con, AS_OF)
+def sample_con(sample_firm_template, tmp_path_factory):
+    template, results = sample_firm_template
+    con = store.connect_write(copied_store(template, tmp_path_factory.mktemp("sample") / "s.duckdb"))
     yield con, results
     con.close()
 

@@ -20,6 +20,7 @@ class ForecastPane(Pane):
     pane_id = "forecast"
     title = "Forecast"
     fetch = staticmethod(core.load_forecast)
+    charges_source = True
     help = PaneHelp(
         what="When each team runs out and what will expire unused, projected from its own weekly pattern; "
         "for the chosen team (else the first to run out) the balance of the last 60 days, the projection "
@@ -84,6 +85,7 @@ class AdvicePane(Pane):
     pane_id = "savings"
     title = "Advice"
     fetch = staticmethod(core.load_advice)
+    charges_source = True
     help = PaneHelp(
         what="The actions with the most money in them: users to move to a named subscription, "
         "products left open where idle detection is missing, plug-ins that start with their host.",

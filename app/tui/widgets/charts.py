@@ -15,6 +15,7 @@ from textual_plotext import PlotextPlot
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 BAND_COLOURS = {"critical": "red", "low": "orange", "ok": "blue", "none": "gray"}
 MOST_PRODUCTS = 5  # burn per day: the products that burnt most, the rest as "other"
+PRODUCT_COLOURS = ["blue", "orange", "cyan", "magenta", "green", "gray"]  # the five, then "other"
 
 
 def _token_ticks(plt, top: float, height: int) -> None:
@@ -91,6 +92,39 @@ class BalancePlot(_Redrawn):
         self.refresh()
 
 
+def daily_stacks(burn: pl.DataFrame) -> tuple[list[date], pl.DataFrame, list[str]]:
+    """What the bar chart draws from ``burn`` (day, product, tokens): every
+    day from the first to the last (the axis is time), the rows of the days
+    with a charge (``x``: the day's index, one column of tokens per series),
+    and the series: the products that used most, then "other"."""
+    top = (
+        (burn.group_by("product").agg(pl.col("tokens").sum()).sort(["tokens", "product"], descending=[True, False]))[
+            "product"
+        ]
+        .head(MOST_PRODUCTS)
+        .to_list()
+    )
+    named = burn.with_columns(
+        pl.when(pl.col("product").is_in(top)).then(pl.col("product")).otherwise(pl.lit("other")).alias("product")
+    )
+    every_day = pl.DataFrame({"day": pl.date_range(burn["day"].min(), burn["day"].max(), "1d", eager=True)})
+    wide = (
+        every_day.join(
+            named.group_by("day", "product")
+            .agg(pl.col("tokens").sum())
+            .pivot(on="product", index="day", values="tokens"),
+            on="day",
+            how="left",
+        )
+        .fill_null(0)
+        .sort("day")
+    )
+    order = [p for p in [*top, "other"] if p in wide.columns]
+    # a day with no charge gets no bar: plotext draws a zero-high bar as a line along the axis
+    drawn = wide.with_row_index("x").filter(pl.sum_horizontal(order) > 0).select("x", *order)
+    return wide["day"].to_list(), drawn, order
+
+
 class BurnPlot(_Redrawn):
     """Tokens charged per day, one stacked bar per day, by product."""
 
@@ -99,32 +133,16 @@ class BurnPlot(_Redrawn):
         plt = self.plt
         plt.clear_figure()
         if burn.height:
-            top = (
-                (
-                    burn.group_by("product")
-                    .agg(pl.col("tokens").sum())
-                    .sort(["tokens", "product"], descending=[True, False])
-                )["product"]
-                .head(MOST_PRODUCTS)
-                .to_list()
+            days, drawn, order = daily_stacks(burn)
+            _token_ticks(plt, max(drawn.select(pl.sum_horizontal(order)).to_series().max() or 1, 1), self.size.height)
+            plt.stacked_bar(
+                drawn["x"].to_list(),
+                [drawn[p].to_list() for p in order],
+                labels=order,
+                color=PRODUCT_COLOURS[: len(order)],  # given: plotext's own pick changes after a series' first bar
+                minimum=0,
             )
-            named = burn.with_columns(
-                pl.when(pl.col("product").is_in(top))
-                .then(pl.col("product"))
-                .otherwise(pl.lit("other"))
-                .alias("product")
-            )
-            wide = (
-                named.group_by("day", "product")
-                .agg(pl.col("tokens").sum())
-                .pivot(on="product", index="day", values="tokens")
-                .fill_null(0)
-                .sort("day")
-            )
-            order = [p for p in [*top, "other"] if p in wide.columns]
-            _token_ticks(plt, max(wide.select(pl.sum_horizontal(order)).to_series().max() or 1, 1), self.size.height)
-            _day_ticks(plt, wide["day"].to_list())
-            plt.stacked_bar(list(range(wide.height)), [wide[p].to_list() for p in order], labels=order, minimum=0)
+            _day_ticks(plt, days, 5 if self.size.width >= 100 else 3)  # after the bars: they set their own
         plt.ylabel("tokens")
         self.refresh()
 
@@ -158,20 +176,22 @@ class WeekHeatMap(PlotextPlot):
         high = Color.parse(variables.get("accent", "#ffa62b"))
         top = max(max(row) for row in self._grid) or 1
         wide = max(1, (self.size.width - 10) // 24)  # columns per hour (10: the weekday axis and frame)
-        tall = max(1, (self.size.height - 4) // 7)  # rows per weekday (4: the hour axis and frame)
+        # one matrix row per canvas row (4: the frame and the hour axis with its
+        # label), or plotext stretches the matrix and leaves blank rows
+        canvas = max(7, self.size.height - 4)
+        bounds = [i * canvas // 7 for i in range(8)]  # weekday i: rows bounds[i] .. bounds[i + 1] - 1
         cells = []
-        for row in self._grid:  # Monday first: the top of the plot
+        for i, row in enumerate(self._grid):  # Monday first: the top of the plot
             shades = [low.blend(high, tokens / top).rgb for tokens in row]
             line = [shade for shade in shades for _ in range(wide)]
-            cells += [line] * tall
+            cells += [line] * (bounds[i + 1] - bounds[i])
         plt = self.plt
         plt.clear_figure()
         plt.matrix_plot(cells)
         plt.canvas_color(low.rgb)
         plt.xlabel("hour (UTC)")
         plt.ylabel("")
-        rows = len(cells)
-        # matrix_plot puts row 0 of the matrix at the top, y = rows - 1
-        plt.yticks([rows - 1 - (i * tall + (tall - 1) / 2) for i in range(7)], WEEKDAYS)
+        # matrix_plot puts row 0 of the matrix at the top, y = canvas - 1
+        plt.yticks([canvas - 1 - (bounds[i] + bounds[i + 1] - 1) / 2 for i in range(7)], WEEKDAYS)
         plt.xticks([h * wide + (wide - 1) / 2 for h in range(0, 24, 3)], [f"{h:02d}h" for h in range(0, 24, 3)])
         self.refresh()

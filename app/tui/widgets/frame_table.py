@@ -47,6 +47,11 @@ def _escaped(value: str) -> str:
     return out[:-1] if value.endswith("\\") and not value.endswith("\\\\") and out.endswith("\\\\") else out
 
 
+def _cut(col: pl.Expr, width: int) -> pl.Expr:
+    """A text at most ``width`` characters wide, its end shown as an ellipsis."""
+    return pl.when(col.str.len_chars() > width).then(col.str.slice(0, width - 1) + "…").otherwise(col)
+
+
 def _low_groups(whole: pl.Expr, groups: int) -> pl.Expr:
     """The ``groups`` lowest groups of three digits, zero-filled, comma-joined."""
     parts = [((whole // 1000**i) % 1000).cast(pl.String).str.zfill(3) for i in reversed(range(groups))]
@@ -176,6 +181,7 @@ class FrameTable(Container):
         sorted_as: tuple[str, bool] | None = None,
         ungrouped: frozenset[str] = frozenset(),
         may_hide: tuple[str, ...] = (),
+        may_shorten: dict[str, int] | None = None,
         decimals: dict[str, int] | None = None,
         **kw,
     ):
@@ -185,11 +191,15 @@ class FrameTable(Container):
         descending) the rows arrive sorted by, shown in the header.
         ``ungrouped``: integer columns shown without thousands separators.
         ``may_hide``: the columns that may be left out when the table is
-        wider than its place, least useful first (small terminals)."""
+        wider than its place, least useful first (small terminals).
+        ``may_shorten``: text columns (e-mail addresses) cut with an ellipsis,
+        down to the given width, before any column is left out."""
         super().__init__(**kw)
         self.decimals = decimals or {}  # digits after the point per column (default: floats 1, money 2)
         self.may_hide = may_hide
+        self.may_shorten = may_shorten or {}
         self.hidden: tuple[str, ...] = ()
+        self.shortened: dict[str, int] = {}
         self.labels = labels or {}
         self.markup = frozenset(markup)
         self.ungrouped = frozenset(ungrouped)
@@ -234,9 +244,11 @@ class FrameTable(Container):
         if self._sort is not None and self._sort[0] in df.columns and not self._arrived_sorted:
             df = df.sort(self._sort[0], descending=self._sort[1], nulls_last=True)
         self.shown = df  # every column: a chosen row carries them all
-        self.hidden = self._to_hide(df)
+        self.hidden, self.shortened = self._fit(df)
         if self.hidden:
             df = df.drop(self.hidden)
+        if self.shortened:  # the chosen row still carries the whole value (self.shown)
+            df = df.with_columns(_cut(pl.col(name), width).alias(name) for name, width in self.shortened.items())
         labels = [self._label(c, t) for c, t in df.schema.items()]
         if isinstance(old, FastTable) and df.height and old.labels == labels:
             # the same columns (a new team or period): new rows in the same
@@ -271,12 +283,13 @@ class FrameTable(Container):
         if had_focus:
             table.focus()
 
-    def _to_hide(self, df: pl.DataFrame) -> tuple[str, ...]:
-        """The ``may_hide`` columns to leave out, in their order, until the
-        rest fits the width (measured on the first rows: the widest name
-        seldom hides further down, and a column is at most 48 wide)."""
-        if not self.may_hide or not df.height:
-            return ()
+    def _fit(self, df: pl.DataFrame) -> tuple[tuple[str, ...], dict[str, int]]:
+        """The ``may_shorten`` columns' widths, then the ``may_hide`` columns
+        to leave out, in their order, until the rest fits the width (measured
+        on the first rows: the widest name seldom hides further down, and a
+        column is at most 48 wide)."""
+        if not (self.may_hide or self.may_shorten) or not df.height:
+            return (), {}
         room = self.size.width or self.app.size.width - 2
         sample = displayable(df.head(500), self.markup, self.ungrouped, self.decimals)
         widths = {}
@@ -287,6 +300,12 @@ class FrameTable(Container):
                 content = sample.select(pl.col(name).cast(pl.String).str.len_chars().max()).item() or 0
             widths[name] = min(48, max(len(self._label(name, dtype)), content)) + 2  # a blank either side
         total = sum(widths.values())
+        shortened = {}
+        for name, narrowest in self.may_shorten.items():
+            cut = min(total - room, widths.get(name, 0) - 2 - narrowest)
+            if cut > 0 and df.schema[name] == pl.String:
+                shortened[name] = widths[name] - 2 - cut
+                total -= cut
         hidden = []
         for name in self.may_hide:
             if total <= room:
@@ -294,10 +313,10 @@ class FrameTable(Container):
             if name in widths:
                 total -= widths[name]
                 hidden.append(name)
-        return tuple(hidden)
+        return tuple(hidden), shortened
 
     def on_resize(self) -> None:
-        if self.frame is not None and self.shown is not None and self._to_hide(self.shown) != self.hidden:
+        if self.frame is not None and self.shown is not None and self._fit(self.shown) != (self.hidden, self.shortened):
             self.show(self.frame)
 
     def set_filter(self, text: str) -> None:
@@ -324,7 +343,8 @@ class FrameTable(Container):
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         if self.shown is not None:
-            self.sort_by(self.shown.columns[event.column_index])
+            on_screen = [c for c in self.shown.columns if c not in self.hidden]  # the index counts shown columns
+            self.sort_by(on_screen[event.column_index])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

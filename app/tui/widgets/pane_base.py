@@ -9,8 +9,9 @@ from typing import Any, ClassVar
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from app import textsafe
 from app.tui.help import PaneHelp
 from app.tui.widgets.frame_table import FrameTable
 
@@ -46,6 +47,9 @@ class Pane(Vertical):
     # at 10 M events).
     fetch_head: ClassVar[Callable[..., Any] | None] = None
     help: ClassVar[PaneHelp | None] = None  # what the help screen (?) says of this pane
+    # A pane showing charges, or numbers made of them, says where they come
+    # from for the team and period (R24): the line above its title.
+    charges_source: ClassVar[bool] = False
     BINDINGS: ClassVar = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "leave_filter", "Back to the table", show=False),
@@ -56,6 +60,10 @@ class Pane(Vertical):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        titles = self.query(".pane-title")
+        if self.charges_source and titles:  # in the blank row above the title
+            titles.first().add_class("-after-source")
+            self.mount(Static("", id=f"{self.pane_id}-source", classes="pane-source"), before=titles.first())
         tables = self.query(FrameTable)
         if tables:  # every pane with a table gets the filter, above its first table
             box = PaneFilter(
@@ -64,6 +72,12 @@ class Pane(Vertical):
                 classes="pane-filter",
             )
             self.mount(box, before=tables.first())
+
+    def show_source(self, source: str | None) -> None:
+        """The source line (app.dashboard.panes.source_label); team names are
+        data, shown as text, never markup."""
+        for line in self.query(".pane-source").results(Static):
+            line.update(textsafe.rich_text(f"charges: {source}", max_len=None) if source else "")
 
     def focus_main(self) -> bool:
         """Focus the pane's main table; False when it has none yet."""

@@ -47,6 +47,7 @@ class BalancesPane(Pane):
         keys={"Enter": "chart the chosen team (the team filter follows)"},
     )
     fetch = staticmethod(core.load_balances)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Balances (tokens)", classes="pane-title")
@@ -131,6 +132,7 @@ class ExpirationsPane(Pane):
         source="report packs, with the team's use of the last 30 days.",
     )
     fetch = staticmethod(core.load_expirations)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Expirations (packs in draw order)", classes="pane-title")
@@ -192,6 +194,7 @@ class RatesPane(Pane):
         keys={"/": "filter on product, name, kind and host"},
     )
     fetch = staticmethod(core.load_rates)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Rates in force in the period, with their history", classes="pane-title")

@@ -36,6 +36,7 @@ class UsagePane(Pane):
         keys={"Enter": "why this was charged: the why view of the user and product that day", "s": "sort"},
     )
     fetch = staticmethod(core.load_usage)
+    charges_source = True
     FIRST_ROWS: ClassVar[int] = 1000
     fetch_head = staticmethod(lambda con, f: core.load_usage_head(con, f, UsagePane.FIRST_ROWS))
     SORTS: ClassVar[list[str]] = ["day", "tokens", "windows", "user", "product", "team"]
@@ -122,6 +123,7 @@ class AlertsPane(Pane):
         keys={"Enter": "the why view of the row's user and product"},
     )
     fetch = staticmethod(core.load_alerts)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Alerts in the period (a denial row: one user, product and day)", classes="pane-title")
@@ -202,6 +204,7 @@ class ChartsPane(Pane):
     pane_id = "charts"
     title = "Charts"
     fetch = staticmethod(core_charts.load_charts)
+    charges_source = True
     help = PaneHelp(
         what="Where and when the tokens went in the period: per day by product, and over the week.",
         columns={

@@ -3,12 +3,10 @@ from the logs. Its data comes from app/dashboard/reconcile.py (no SQL here)."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from app import textsafe
 from app.dashboard import reconcile as reconcile_core
 from app.tui.help import PaneHelp
 from app.tui.widgets.frame_table import FrameTable
@@ -37,14 +35,28 @@ class ReconcilePane(Pane):
         keys={"Enter": "the why view of that user, product and day (the sessions and windows behind it)"},
     )
     fetch = staticmethod(reconcile_core.load_reconcile)
+    charges_source = True
 
     def compose(self) -> ComposeResult:
         yield Static("Reconcile: the vendor's bill against the charges computed from the logs", classes="pane-title")
         yield Static("", id="reconcile-summary", classes="pane-subtitle")
+        tokens = {"tokens_billed": "billed", "tokens_computed": "computed"}
         with Horizontal(id="reconcile-groups"):
-            yield FrameTable(id="reconcile-status", empty_text="No difference.")
-            yield FrameTable(id="reconcile-users", empty_text="No difference.")
-        yield FrameTable(id="reconcile-table", empty_text="No difference in this period.")
+            yield FrameTable(id="reconcile-status", empty_text="No difference.", labels=tokens, may_hide=("rows",))
+            yield FrameTable(
+                id="reconcile-users",
+                empty_text="No difference.",
+                labels={**tokens, "differences": "rows"},
+                may_shorten={"user": 12},
+                may_hide=("tokens_computed", "tokens_billed"),
+            )
+        yield FrameTable(
+            id="reconcile-table",
+            empty_text="No difference in this period.",
+            labels=tokens,
+            may_shorten={"user": 16},
+            may_hide=("team_computed", "team_billed", "product"),
+        )
 
     def show(self, data: reconcile_core.ReconcileData, complete: bool = True) -> None:
         month = data.month.strftime("%B %Y")
@@ -53,8 +65,7 @@ class ReconcilePane(Pane):
             summary = (
                 f"{month}: billed [b]{data.billed:,}[/] tokens, computed [b]{data.computed:,}[/] "
                 f"(billed - computed: {gap:+,}) on the days the vendor's export covers. "
-                f"{data.differences.height:,} differences in the period · Enter: why\n"
-                f"Charges of the period: {escape(textsafe.show(data.source))}"
+                f"{data.differences.height:,} differences in the period · Enter: why"
             )
         else:
             summary = "No vendor usage export imported: flexdash import the export from the vendor's account pages."
