@@ -1,6 +1,6 @@
 """Quoted and gzipped event logs take the fast CSV path (app/ingest/staging.py
 _csv_mode: quotes read as plain characters, values unquoted once per group,
-quoted_groups_ok.sql, as_read) and store exactly what the exact line reader stores: the
+quoted_groups_ok.sql, unquote_groups.sql) and store exactly what the exact line reader stores: the
 same events, counts, rejects and exit code. What the fast reading would bend
 (a quote inside a value, a quoted field spanning lines, spaces around quotes,
 an escaped quote, a quoted separator) sends the file to the exact reader
@@ -84,6 +84,18 @@ def test_quoted_and_unquoted_spellings_of_one_value_are_one_value(tmp_path, caps
     assert not took_exact and code == 0
     assert (summary[0]["accepted"], summary[0]["duplicates"]) == (2, 1)
     assert len(stored["sessions"]) == 2
+
+
+def test_quoted_names_beyond_ascii_are_unquoted_whole(tmp_path, capsys, monkeypatch):
+    """unquote (event_checks.sql) takes off the two quotes by bytes: a name
+    of several-byte characters keeps every one of them."""
+    rows = [row(user="zoë@firm.example", team="Équipe ☃", device="WS-é"), row(session="s2", team="")]
+    path = write(tmp_path / "q.csv", "\n".join([_quote_all(HEADER), *map(_quote_all, rows)]) + "\n")
+    took_exact, code, _, stored = both_ways(tmp_path, capsys, monkeypatch, path)
+    assert not took_exact and code == 0
+    assert [t for (_, t) in stored["teams"]] == ["Équipe ☃"]  # the second row's "": no team (R12)
+    assert "zoë@firm.example" in [u for (_, u) in stored["users"]]
+    assert "WS-é" in [d for (_, d) in stored["devices"]]
 
 
 def _one_bent(line: str) -> str:
