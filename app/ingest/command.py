@@ -36,7 +36,10 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--retry-rejected",
         action="store_true",
-        help="read again a file imported before whose rows were refused (its refused rows are judged again)",
+        help=(
+            "read again a file imported before whose rows were refused (its refused rows are judged again, "
+            "with the --assume-tz and --encoding that last read it unless given)"
+        ),
     )
     parser.add_argument(
         "--lock-timeout",
