@@ -34,7 +34,7 @@ p AS (
     WHERE (since IS NULL OR session_start >= CAST(since AS TIMESTAMPTZ))
       AND (until IS NULL OR session_start < CAST(until AS TIMESTAMPTZ))
 ),
-counted AS (  -- a join, not a RANGE window with count(DISTINCT): that window cost ~0.8 s at 10 M events
+counted AS (  -- for the period's starts only: a RANGE window would count over every session read
     SELECT c.session_key, count(DISTINCT o.device_id) AS devices_30d
     FROM p c
     JOIN s o
