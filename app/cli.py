@@ -19,9 +19,10 @@ from app.errors import EXIT_INTERNAL, FlexdashError
 COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("app.ingest.command", "import usage logs, packs, rates, assignments, prices or groups"),
     "recompute": ("app.engine.command", "recompute charges, draw-down and denials"),
+    # the names are listed once, by `flexdash report --help` (app.reports.command.NAMES)
     "report": (
         "app.reports.command",
-        "print a report (charges, denials, packs, balances, daily, idle, rejects, subscriptions, forecast, waste, chargeback)",
+        "print a report: balances, charges, reconcile, forecast, ... (see report --help)",
     ),
     "plan": ("app.plan_command", "the token packs to buy, and when, so no team runs out (R21)"),
     "check": ("app.budgets.command", "check the budgets of the config file (exit 0 OK, 1 warning, 2 critical)"),

@@ -79,6 +79,7 @@ class _Staged:
     grouped: bool = False  # events staged from a fast path's groups (staging.Staged)
     again: bool = False  # content imported before, read again (options.read_again)
     decided_by: str | None = None  # skipped: the options of the import that read it
+    options: ReadOptions | None = None  # read again: the call's options after the earlier import's (ReadOptions.after)
 
 
 # seen(digest) -> the row of store.find_import for the same content, or None
@@ -237,6 +238,9 @@ def _stage_file(
     seen = _earlier(seen_before(digest))
     if seen is not None and not read_again(seen, options):
         return _skipped(path, digest, size, seen)
+    call_options = options
+    if seen is not None:
+        options = options.after(seen.options)
 
     found = staging.columns(path, fmt, options.encoding)
     if found is None:  # an empty file: nothing to read, nothing wrong
@@ -256,6 +260,8 @@ def _stage_file(
     result.warnings.extend(staged.warnings)
     item = _Staged(path, digest, size, result, kind, staging.keep_checked(con, number), staged.unique, staged.grouped)
     item.again = seen is not None
+    if options is not call_options:
+        item.options = options
     return item
 
 
@@ -279,10 +285,20 @@ def _skipped(path: Path, digest: str, size: int, seen: Earlier) -> _Staged:
     result = FileResult(str(path), seen.kind, rows=seen.rows, duplicates=seen.rows, skipped=True)
     if seen.rejected:
         result.warnings.append(
-            f"{seen.rejected} of its rows stand refused from when it was imported; to read them again, "
-            "import it with the options they need (--assume-tz, --encoding) or with --retry-rejected"
+            f"{seen.rejected} of its rows stand refused from when it was imported ({_read_with(seen.options)}); "
+            "this import changed nothing (exit 0, as any re-import: data contract). See them with "
+            "'flexdash report rejects'; to read them again, import it with the options they need "
+            "(--assume-tz ZONE, --encoding NAME) or, once the store has what they lacked, with --retry-rejected"
         )
     return _Staged(path, digest, size, result, decided_by=seen.options)
+
+
+def _read_with(key: str) -> str:
+    """How an import recorded as ``key`` (ReadOptions.key) read the file, for a message."""
+    then = dict(part.split("=", 1) for part in key.split(";") if "=" in part)
+    zone = then.get("assume_tz") or ""
+    tz = f"--assume-tz {show(zone, 60)}" if zone else "no --assume-tz"
+    return f"read with {tz}, encoding {show(then.get('encoding') or 'utf-8', 20)}"
 
 
 def _store_file(con, item: _Staged, options: ReadOptions) -> None:
@@ -304,23 +320,26 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
         rows, rejected = _rows(con, steps.COUNT.get(kind, "ingest/count_checked"))[0]
         steps.run(con, steps.DICTIONARIES)
         steps.run(con, steps.REPLACE.get(kind, ()))
-        store_query = steps.STORE.get(kind)
+        store_query, params = steps.STORE.get(kind), [import_id]
+        runs = False
         if kind == "events":
             steps.run(con, steps.EVENT_IDS)
+            # all new: no exactly-once work to do; then, are the local ids the store's?
+            plain = bool(
+                item.unique is not None and item.unique.result() and _rows(con, "ingest/events_plain_ok")[0][0]
+            )
+            same_ids = plain and bool(_rows(con, "ingest/ids_unchanged")[0][0])
             store_query = "ingest/store_events"
-            if item.unique is not None and item.unique.result() and _rows(con, "ingest/events_plain_ok")[0][0]:
-                store_query = "ingest/store_events_plain"  # all new: no exactly-once work to do
-                if _rows(con, "ingest/ids_unchanged")[0][0]:
-                    store_query = "ingest/store_events_same_ids"  # and the local ids are the store's
-        # a fast path's rows stored as staged, group by group (not through
-        # store_events.sql's GROUP BY): their ids come in runs
-        runs = item.grouped and store_query != "ingest/store_events"
+            params = {"import_id": import_id, "dedupe": not plain, "same_ids": same_ids}
+            # a fast path's rows stored as staged, group by group (not through
+            # the dedupe's GROUP BY): their ids come in runs
+            runs = item.grouped and plain
         if runs:
             con.execute(sql.load("ingest/compress_runs"))
         if kind == "vendor_usage":
             r.revised = _vendor_revisions(con)
         try:
-            accepted = _rows(con, store_query, [import_id])[0][0]
+            accepted = _rows(con, store_query, params)[0][0]
         finally:
             if runs:
                 con.execute(sql.load("ingest/compress_reset"))
@@ -336,7 +355,7 @@ def _store_file(con, item: _Staged, options: ReadOptions) -> None:
         "ingest/record_import",
         [import_id, r.file, item.digest, r.kind, r.rows, r.accepted, r.duplicates, r.rejected],
     )
-    _rows(con, "ingest/record_options", [import_id, item.decided_by or options.key()])
+    _rows(con, "ingest/record_options", [import_id, item.decided_by or (item.options or options).key()])
 
 
 def _vendor_revisions(con) -> int:

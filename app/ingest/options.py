@@ -40,11 +40,26 @@ class ReadOptions:
     assume_tz: str | None = None
     encoding: str = "utf-8"
     retry_rejected: bool = False
+    # the options the admin gave (the others are defaults a read-again may take from the earlier import)
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, assume_tz: str | None = None, encoding: str | None = None, retry_rejected: bool = False):
         zone = parse_zone(assume_tz).key if assume_tz is not None else None  # a usage error for an unknown zone
-        return cls(zone, parse_encoding(encoding), retry_rejected)
+        given = frozenset(n for n, v in (("assume_tz", assume_tz), ("encoding", encoding)) if v is not None)
+        return cls(zone, parse_encoding(encoding), retry_rejected, given)
+
+    def after(self, earlier_key: str) -> ReadOptions:
+        """The options for reading again content an import under ``earlier_key``
+        decided: what the admin gave now, else what decided it then, so that
+        ``--retry-rejected`` alone refuses no row that import accepted (a row
+        it read with --assume-tz is not refused again for want of a zone)."""
+        then = dict(part.split("=", 1) for part in earlier_key.split(";") if "=" in part)
+        assume_tz = self.assume_tz if "assume_tz" in self.given else (then.get("assume_tz") or None)
+        encoding = self.encoding if "encoding" in self.given else then.get("encoding", self.encoding)
+        if encoding not in ENCODINGS:  # a key this flexdash did not write: the defaults
+            encoding = self.encoding
+        return ReadOptions(assume_tz, encoding, self.retry_rejected, self.given)
 
     def key(self) -> str:
         """What ``import_options.options`` records (equal keys: the same rows refused)."""
@@ -72,4 +87,4 @@ def read_again(earlier: Earlier, options: ReadOptions) -> bool:
     rows were refused, and the options that refused them differ (or the
     admin asks with ``--retry-rejected``). Else it is skipped (data
     contract: re-importing a file changes nothing)."""
-    return earlier.rejected > 0 and (options.retry_rejected or earlier.options != options.key())
+    return earlier.rejected > 0 and (options.retry_rejected or earlier.options != options.after(earlier.options).key())

@@ -151,7 +151,7 @@ def _csv_mode(
     and no NUL byte in the file (reader.fingerprint), read as it is.
     ``quoted``: read with quotes as plain characters, and every value must
     be quoted whole or hold no quote (quoted_ok, event_checks.sql) before
-    it is unquoted (unquote_groups.sql): a quote inside a value, a quoted
+    it is unquoted (quoted_groups_ok.sql, as_read): a quote inside a value, a quoted
     separator or line end, spaces around quotes all fail that, and the exact
     reader reads the file. A gzip's stored bytes tell nothing of its quotes:
     quoted. Extra columns are not read, so they could hide a misplaced

@@ -62,8 +62,9 @@ def run(con, steps: Iterable[Step], flags: Iterable[str] = ()) -> bool:
 # used row by row and once per distinct value)
 _TS = ("ts_with_offset", "ts_naive")
 _VALUES = ("known_event", "known_os", "version_has_year", "product_code")
-_QUOTES = ("quoted_ok", "unquote")
-_EVENT_CHECKS = Step("ingest/event_checks", writes=_TS + _VALUES + _QUOTES)
+_QUOTES = ("quoted_ok", "unquote", "unquote_instant")
+_AS_READ = ("as_read",)  # a fast path's grouped value, unquoted when read quoted
+_EVENT_CHECKS = Step("ingest/event_checks", writes=_TS + _VALUES + _QUOTES + _AS_READ)
 _CHECK_EVENTS = Step(
     "ingest/check_events", reads=("src_fields", "ingest_cfg", *_TS, *_VALUES), writes=("events_judged",)
 )
@@ -88,16 +89,16 @@ _STAGE_EVENT_ROWS = (
 # Flag "quoted": a CSV read with its quotes as plain characters.
 STAGE_EVENTS_FAST = (
     _EVENT_CHECKS,
-    Step("ingest/src_native", reads=("src_native", "ingest_cfg", *_QUOTES), writes=("src_fields",)),
+    Step("ingest/src_native", reads=("src_native", "ingest_cfg", "unquote_instant"), writes=("src_fields",)),
     _CHECK_EVENTS,
     Step("ingest/values_checked", reads=("ingest_cfg",), writes=("ingest_cfg",), params=(("checked", True),)),
     Step("ingest/group_events", reads=("events_judged",), writes=("file_groups",)),
-    Step("ingest/unquote_groups", reads=("file_groups", *_QUOTES), writes=("file_groups",), only="quoted"),
+    Step("ingest/quoted_groups_ok", reads=("file_groups", "quoted_ok"), gate=True, only="quoted"),
     Step("ingest/fast_path_clean", reads=("file_groups",), gate=True),
-    Step("ingest/names_from_groups", reads=("file_groups",), writes=("event_name_fields",)),
+    Step("ingest/names_from_groups", reads=("file_groups", "ingest_cfg", *_AS_READ), writes=("event_name_fields",)),
     Step("ingest/distinct_events", reads=("event_name_fields",), writes=("file_distinct",)),
     Step("ingest/values_clean", reads=("file_distinct", *_VALUES), gate=True),
-    Step("ingest/event_rows_grouped", reads=("file_groups",), writes=("event_rows",)),
+    Step("ingest/event_rows_grouped", reads=("file_groups", "ingest_cfg", *_AS_READ), writes=("event_rows",)),
     *_STAGE_EVENT_ROWS,
 )
 FAST_STARTS_FROM = ("src_native", "ingest_cfg")
@@ -147,15 +148,18 @@ STAGE = {
         Step("ingest/names_assignments", reads=("checked",), writes=("file_names",)),
     ),
     "groups": (
-        Step("ingest/check_groups", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_groups", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_groups", reads=("checked",), writes=("file_names",)),
     ),
     "aliases": (
-        Step("ingest/check_aliases", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_aliases", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_aliases", writes=("file_names",)),
     ),
     "vendor_usage": (
-        Step("ingest/check_vendor_usage", reads=("src_fields", "ingest_cfg"), writes=("checked",)),
+        _VALUE_CHECKS,
+        Step("ingest/check_vendor_usage", reads=(*_SRC, "empty_fields"), writes=("checked",)),
         Step("ingest/names_vendor_usage", reads=("checked",), writes=("file_names",)),
     ),
 }

@@ -1,5 +1,6 @@
 -- Typed, checked product aliases (the admin's own names for the vendor's
 -- export, R24): c1..c3 = alias, product (a code), source (optional).
+-- The empty-field check is value_checks.sql's macro (no day or amount here).
 -- Grain: one row per data line.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH f AS (
@@ -11,9 +12,7 @@ SELECT line,
     CASE
         WHEN pre_reason IS NOT NULL THEN pre_reason
         WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
-        WHEN alias IS NULL OR product IS NULL THEN
-            'empty required field(s): ' || concat_ws(', ',
-                CASE WHEN alias IS NULL THEN 'alias' END, CASE WHEN product IS NULL THEN 'product' END)
+        ELSE empty_fields([alias, product], ['alias', 'product'])
     END AS reason,
     raw_text AS raw, alias, product, source
 FROM f;

@@ -1,5 +1,6 @@
 -- Typed, checked user groups (data contract "Groups"; R25).
 -- c1..c2 = user, group (cost centre, project or department).
+-- The empty-field check is value_checks.sql's macro (no day or amount here).
 -- Grain: one row per data line.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH f AS (
@@ -10,10 +11,7 @@ WITH f AS (
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
-            WHEN coalesce(user_name, '') = '' OR coalesce(group_name, '') = '' THEN
-                'empty required field(s): ' || concat_ws(', ',
-                    CASE WHEN coalesce(user_name, '') = '' THEN 'user' END,
-                    CASE WHEN coalesce(group_name, '') = '' THEN 'group' END)
+            ELSE empty_fields([user_name, group_name], ['user', 'group'])
         END AS reason
     FROM f
 )

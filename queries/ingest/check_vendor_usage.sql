@@ -6,6 +6,10 @@
 -- tokens: a non-negative integer or a decimal with a zero fraction (140.0;
 -- 140,0 where ';' separates the fields). The product is mapped to a code when
 -- the file is stored (vendor_products.sql: the store's rates and aliases).
+-- The empty-field check is value_checks.sql's macro (an aggregate row needs
+-- no team or user; product or product_code names the product); is_day and
+-- is_amount do not apply: the export writes days three ways and tokens
+-- as whole numbers, checked here.
 -- Grain: one row per data line.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH f AS (
@@ -23,21 +27,19 @@ WITH f AS (
             WHEN regexp_full_match(day_text, '\d{1,2}/\d{1,2}/\d{4}') THEN
                 CAST(try_strptime(day_text, '%m/%d/%Y') AS DATE)
         END AS day,
-        regexp_full_match(tokens_text, '\d{1,15}([.,]0+)?') AS tokens_whole
+        regexp_full_match(tokens_text, '\d{1,15}([.,]0+)?') AS tokens_whole,
+        CASE WHEN aggregate THEN empty_fields([day_text, coalesce(product_text, code_text), tokens_text],
+                                              ['day', 'product', 'tokens'])
+             ELSE empty_fields([team, user_name, day_text, coalesce(product_text, code_text), tokens_text],
+                               ['team', 'user', 'day', 'product', 'tokens'])
+        END AS empty_reason
     FROM f
 ), judged AS (
     SELECT *,
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN missing IS NOT NULL THEN 'missing required column(s): ' || missing
-            WHEN (NOT aggregate AND (team IS NULL OR user_name IS NULL)) OR day_text = ''
-              OR (product_text IS NULL AND code_text IS NULL) OR tokens_text = '' THEN
-                'empty required field(s): ' || concat_ws(', ',
-                    CASE WHEN NOT aggregate AND team IS NULL THEN 'team' END,
-                    CASE WHEN NOT aggregate AND user_name IS NULL THEN 'user' END,
-                    CASE WHEN day_text = '' THEN 'day' END,
-                    CASE WHEN product_text IS NULL AND code_text IS NULL THEN 'product' END,
-                    CASE WHEN tokens_text = '' THEN 'tokens' END)
+            WHEN empty_reason IS NOT NULL THEN empty_reason
             WHEN day IS NULL THEN
                 'day ' || left(day_text, 80) || ' is not a date (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or MM/DD/YYYY)'
             WHEN regexp_full_match(tokens_text, '-\s*\d+([.,]\d*)?') THEN

@@ -28,3 +28,13 @@ CREATE OR REPLACE TEMP MACRO quoted_ok(v) AS
     OR (length(v) >= 2 AND starts_with(v, '"') AND ends_with(v, '"') AND NOT contains(v[2:-2], '"'));
 -- its text once quoted_ok holds:
 CREATE OR REPLACE TEMP MACRO unquote(v) AS CASE WHEN starts_with(v, '"') THEN v[2:-2] ELSE v END;
+-- the instant of such a CSV, row by row: its text when quoted whole, else
+-- as written. Cut by bytes (strlen), cheaper than quoted_ok + unquote in
+-- every row: a non-ASCII or inner-quoted instant keeps a quote and fails
+-- ts_with_offset/ts_naive, as it would once unquoted.
+CREATE OR REPLACE TEMP MACRO unquote_instant(v) AS
+    CASE WHEN starts_with(v, '"') AND ends_with(v, '"') AND strlen(v) >= 2 THEN substring(v, 2, strlen(v) - 2)
+         ELSE v END;
+-- a fast path's grouped value as the exact reader reads it (quoted:
+-- ingest_cfg.quoted, after quoted_groups_ok.sql found every value quoted_ok):
+CREATE OR REPLACE TEMP MACRO as_read(v, quoted) AS CASE WHEN quoted THEN unquote(v) ELSE v END;

@@ -3,12 +3,12 @@
 -- in UTC, R1, those without an offset refused unless --assume-tz, R2; with
 -- ingest_cfg.values_checked set, only the instant is judged row by row)
 -- grouped by everything but the instant. A group is one combination of
--- event, names, version and os (10 M events of the benchmark: ~610 000
+-- event, names, version and os (a session's rows are one to a few
 -- groups) with its instants as a list; the names and values are then
 -- checked once per distinct value (values_clean.sql) and given their
 -- local ids once per group, not once per row (stage_events.sql; the
--- instants are unnested where they are read, accepted_events.sql). Reading a 10 M-row CSV twice (distinct names,
--- then staged rows with eight joins) cost ~2 S more.
+-- instants are unnested where they are read, accepted_events.sql), so
+-- the file is not read a second time for its distinct names.
 -- The order of the rows is lost: app/ingest/staging.py takes the exact
 -- path when one identity occurs in rows that differ (identity_conflicts.sql),
 -- the only case where the file's order decides what is stored.

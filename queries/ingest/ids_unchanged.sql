@@ -2,8 +2,8 @@
 -- the store's id of that name (file_ids.sql)? So in a new store, or wherever each
 -- dictionary gets all its names from this file: local ids and the store's
 -- new ids both follow name order (names_events.sql, dict_names.sql). Then
--- store_events_same_ids.sql stores the staged ids as they are (six joins
--- of 10 M rows less, ~1 s). Grain: one row.
+-- store_events.sql ($same_ids) stores the staged ids as they are (six joins
+-- of every row fewer). Grain: one row.
 SELECT coalesce(bool_and(f.id = f.local_id), true)
    AND (SELECT count(*) FROM file_ids) = (
        SELECT count(*) FROM file_names

@@ -7,10 +7,10 @@
 -- the staged rows carry instead of the text (stage_events.sql). The store's
 -- ids are given only in the final transaction (dict_names.sql, then
 -- file_ids.sql), so staging needs no store and no lock (issue 2), and the
--- 10 M-row staging table holds integers, not text (text cost ~7 s more).
+-- staging table, one row per line or group, holds integers, not text.
 -- Local ids follow name order, as the store's new ids do (dict_names.sql): in
 -- a new store the first file's local ids are the store's ids, and
--- store_events_same_ids.sql needs no join (ids_unchanged.sql).
+-- store_events.sql needs no join ($same_ids, ids_unchanged.sql).
 -- Grain: one row per (dictionary, name).
 CREATE OR REPLACE TEMP TABLE file_names AS
 SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict ORDER BY name) AS INTEGER) AS local_id

@@ -7,10 +7,10 @@
 -- one thread). The rows are grouped (group_events.sql): their order is
 -- lost, and a file in which it would decide what is stored is read
 -- exactly (identity_conflicts.sql). NUL bytes pass DuckDB's readers
--- silently (measured.md), so a value holding one must not pass, yet
--- looking into all nine values of every row cost 2.7 s on 10 M rows: a
--- NUL byte fails the instant's check, and every distinct value of the
--- other columns is looked into once (values_clean.sql); either way the
+-- silently (measured.md), so a value holding one must not pass; rather
+-- than looking into all nine values of every row, a NUL byte fails the
+-- instant's check, and every distinct value of the other columns is
+-- looked into once (values_clean.sql); either way the
 -- file is then read exactly, where every value of every row is looked into
 -- (src_csv.sql, src_parquet.sql). A plain CSV holds none at all
 -- (reader.fingerprint). A CSV line with fewer or more fields than its
@@ -25,9 +25,9 @@ SELECT CAST(NULL AS BIGINT) AS line,
        END AS pre_reason,
        CAST(NULL AS VARCHAR) AS raw_text,
        -- a CSV read with its quotes as plain characters (ingest_cfg.quoted):
-       -- the instant unquoted here, row by row; the other columns once per
-       -- group (unquote_groups.sql). A badly quoted one is left as it is,
-       -- and fails its check.
-       CASE WHEN cfg.quoted AND quoted_ok(c1) THEN unquote(c1) ELSE c1 END AS c1,
+       -- the instant unquoted here, row by row (unquote_instant: a badly
+       -- quoted one keeps a quote and fails its check); the other columns
+       -- once per group (quoted_groups_ok.sql, as_read).
+       CASE WHEN cfg.quoted THEN unquote_instant(c1) ELSE c1 END AS c1,
        c2, c3, c4, c5, c6, c7, c8, c9
 FROM src_native, ingest_cfg cfg;

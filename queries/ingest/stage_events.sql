@@ -3,12 +3,12 @@
 -- instant as a list of one; or event_rows_grouped.sql: a fast path's
 -- groups, each with the list of its instants) with the names replaced by
 -- the file's local ids (file_names, names_events.sql). The instants stay
--- lists: unnesting 10 M of them into this table cost ~0.8 s, reading them
--- where they are used (accepted_events.sql) ~0.2 s. The joins are
+-- lists, unnested only where they are read (accepted_events.sql), not
+-- copied into this table. The joins are
 -- written with the big side first and run in that order (staging.py fixes
 -- the join order around this statement: DuckDB, not knowing the size of a
--- file being read, built its hash tables on the file instead of the names:
--- 36 s instead of 8 on 10 M rows). Grain: one row per data line (exact)
+-- file being read, built its hash tables on the file instead of the
+-- names). Grain: one row per data line (exact)
 -- or per group (fast path).
 CREATE OR REPLACE TEMP TABLE checked AS
 SELECT j.line, j.reason, j.raw, j.ts_list, e.local_id AS event_l,

@@ -1,7 +1,8 @@
 -- The checks the small input kinds share (data contract "Inputs": packs,
--- rates, assignments, prices), as TEMP macros so that each is written once
+-- rates, assignments, prices; groups, aliases and the vendor's export take
+-- empty_fields only), as TEMP macros so that each is written once
 -- (check_<kind>.sql use them; the events have their own, event_checks.sql,
--- shaped for 10 M rows).
+-- shaped for millions of rows).
 -- The reason for a row's empty required fields, naming them in the
 -- contract's order; NULL when none is empty. vals and names: lists in step.
 CREATE OR REPLACE TEMP MACRO empty_fields(vals, names) AS

@@ -80,15 +80,22 @@ FULL_ROWS = (
 
 def test_a_new_stores_ids_are_the_files_and_store_the_same(tmp_path, monkeypatch):
     """In a new store the first events file's local ids are the store's
-    (both follow name order): store_events_same_ids.sql stores them as they
-    are. The same file into a store that already holds other names takes
-    the joins (store_events_plain.sql); both store the same events."""
-    from app import sql as sql_mod
+    (both follow name order): store_events.sql stores them as they are
+    ($same_ids). The same file into a store that already holds other names
+    takes the joins; both store the same events, with no dedupe work
+    ($dedupe false: every event is new)."""
     from app import store as store_mod
+    from app.ingest import importer
 
     used = []
-    real_load = sql_mod.load
-    monkeypatch.setattr(sql_mod, "load", lambda name: used.append(name) or real_load(name))
+    real_rows = importer._rows
+
+    def rows_seen(con, name, params=None):
+        if name == "ingest/store_events":
+            used.append((params["dedupe"], params["same_ids"]))
+        return real_rows(con, name, params)
+
+    monkeypatch.setattr(importer, "_rows", rows_seen)
     rows = [
         row(session="s3", user="zoe@x", team="Ops", device="WS-9", version="2024", os="macos"),
         row(session="s1", event="activity", ts="2026-03-02T09:20:00+01:00", team=""),
@@ -112,13 +119,12 @@ def test_a_new_stores_ids_are_the_files_and_store_the_same(tmp_path, monkeypatch
         got.append(
             (
                 [x for x in con.execute(FULL_ROWS).fetchall() if x[0] != "a0"],
-                "ingest/store_events_same_ids" in used,
-                "ingest/store_events_plain" in used,
+                used[0],
             )
         )
         con.close()
-    (new_rows, new_same, _), (used_rows, used_same, used_plain) = got
-    assert new_same and not used_same and used_plain
+    (new_rows, new_how), (used_rows, used_how) = got
+    assert new_how == (False, True) and used_how == (False, False)  # (dedupe, same_ids)
     assert new_rows == used_rows and len(new_rows) == len(rows)
 
 
@@ -128,7 +134,7 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
     On the sample month, with exact duplicates and the same instants written
     with another offset added (R1), a plain CSV and a Parquet copy (fast
     paths) and the CSV with one field quoted (the quoted fast path: its
-    values unquoted once per group, unquote_groups.sql) store the same
+    values unquoted once per group, quoted_groups_ok.sql) store the same
     events and count the same duplicates."""
     from datetime import datetime, timedelta, timezone
 
@@ -231,7 +237,7 @@ def test_grouped_rows_are_stored_without_weighing_bitpacking_and_the_setting_is_
     the connection is left as it was."""
     spy = _SettingAtInsert(store)
     clean = events_csv(tmp_path / "clean.csv", *ROWS)
-    # an escaped quote: the exact reader's (unquote_groups.sql leaves it to it)
+    # an escaped quote: the exact reader's (quoted_groups_ok.sql leaves it to it)
     quoted = events_csv(tmp_path / "quoted.csv", row(session='"q""1"', ts="2026-05-01T09:00:00Z"))
     overlap = events_csv(tmp_path / "overlap.csv", ROWS[0], row(session="s9", ts="2026-03-02T09:30:00+01:00"))
     for path in (clean, quoted, overlap):

@@ -1,6 +1,6 @@
 """Quoted and gzipped event logs take the fast CSV path (app/ingest/staging.py
 _csv_mode: quotes read as plain characters, values unquoted once per group,
-unquote_groups.sql) and store exactly what the exact line reader stores: the
+quoted_groups_ok.sql, as_read) and store exactly what the exact line reader stores: the
 same events, counts, rejects and exit code. What the fast reading would bend
 (a quote inside a value, a quoted field spanning lines, spaces around quotes,
 an escaped quote, a quoted separator) sends the file to the exact reader
@@ -100,6 +100,11 @@ BENT = {
     "unterminated quote": QUOTED_FIRST.replace('"Design"', '"Design'),
     "quoted field spanning lines": QUOTED_FIRST.replace('"Design"', '"Des\nign"'),
     "text after a closing quote": QUOTED_FIRST.replace('"Design"', '"Design"x'),
+    # the instant, unquoted row by row (unquote_instant, event_checks.sql)
+    "instant quoted at its start only": QUOTED_FIRST.replace('+01:00"', "+01:00", 1),
+    "instant quoted at its end only": QUOTED_FIRST.replace('"2026', "2026", 1),
+    "quote inside the instant": QUOTED_FIRST.replace("T09:", 'T"09:', 1),
+    "instant with a space inside its quotes": QUOTED_FIRST.replace('"2026', '" 2026', 1),
     # what it reads, another way than the plain reading would
     "escaped quote": QUOTED_FIRST.replace('"Design"', '"De""sign"'),
     "quoted separator": QUOTED_FIRST.replace('"Design"', '"Design, UK"'),
@@ -112,6 +117,10 @@ REFUSED = {
     "unterminated quote": [3],
     "quoted field spanning lines": [3, 4],  # each half refused on its own line
     "text after a closing quote": [3],
+    "instant quoted at its start only": [3],
+    "instant quoted at its end only": [3],
+    "quote inside the instant": [3],
+    "instant with a space inside its quotes": [3],
     "escaped quote": [],
     "quoted separator": [],
 }

@@ -58,6 +58,8 @@ def test_assume_tz_reads_a_refused_file_again_R2(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "(already imported: skipped)" in captured.out
     assert "1 of its rows stand refused" in captured.err and "--retry-rejected" in captured.err
+    assert "(read with no --assume-tz, encoding utf-8)" in captured.err
+    assert "flexdash report rejects" in captured.err and "changed nothing" in captured.err
     assert changed(before, snapshot(db)) <= {"imports", "import_options"}
     assert len(_rejects(db, capsys)) == 1
 
@@ -151,3 +153,38 @@ def test_a_file_with_no_rejects_is_skipped_under_other_options(tmp_path, capsys)
     assert main(["import", "--db", str(db), "--quiet", "--assume-tz", "Europe/Paris", str(path)]) == 0
     assert "(already imported: skipped)" in capsys.readouterr().out
     assert changed(before, snapshot(db)) <= {"imports", "import_options"}
+
+
+def test_retry_rejected_alone_keeps_the_zone_that_stored_the_rows_R2(tmp_path, capsys):
+    """--retry-rejected without --assume-tz reads the file again with the zone
+    of the import that decided it (ReadOptions.after): the row that zone
+    stored is not listed as refused again; only the row still bad is."""
+    db = tmp_path / "s.duckdb"
+    path = events_csv(
+        tmp_path / "mixed.csv",
+        row(ts="2026-03-02T09:14:05"),  # line 2: no offset (R2)
+        row(ts="2026-03-02T10:00:00+01:00", event="logout"),  # line 3: good
+        row(ts="2026-03-02T10:05:00+01:00", event="lunch"),  # line 4: no such event, whatever the zone
+    )
+    assert main(["import", "--db", str(db), str(path)]) == 3
+    assert [r[1] for r in _rejects(db, capsys)] == ["2", "4"]
+    assert main(["import", "--db", str(db), "--assume-tz", "Europe/Paris", str(path)]) == 3
+    assert [r[1] for r in _rejects(db, capsys)] == ["4"]
+    # 09:14:05 in Paris (UTC+1 in March) is 08:14:05Z
+    stored = [("s1", "login", "2026-03-02T08:14:05Z"), ("s1", "logout", "2026-03-02T09:00:00Z")]
+    assert _events(db) == stored
+    # no option given: the zone that read it stands, so nothing to read again
+    before = snapshot(db)
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    assert "(read with --assume-tz Europe/Paris, encoding utf-8)" in capsys.readouterr().err
+    assert changed(before, snapshot(db)) <= LEDGER
+
+    before = snapshot(db)
+    assert main(["import", "--db", str(db), "--retry-rejected", str(path)]) == 3
+    out = capsys.readouterr().out
+    assert f"{path}: events, 3 rows: 0 accepted, 2 duplicates, 1 rejected" in out
+    assert [r[1:3] for r in _rejects(db, capsys)] == [
+        ("4", "unknown event kind lunch (expected login, activity or logout)")
+    ]
+    assert _events(db) == stored
+    assert changed(before, snapshot(db)) <= LEDGER | {"rejects"}

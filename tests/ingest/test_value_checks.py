@@ -48,6 +48,25 @@ CASES = {
             (3, "empty required field(s): annual_subscription_price"),
         ],
     ),
+    "groups.csv": (
+        "user,group\n,Ops\nann@x,\n  ,  \n",
+        [
+            (2, "empty required field(s): user"),
+            (3, "empty required field(s): group"),
+            (4, "empty required field(s): user, group"),  # blanks are empty once trimmed
+        ],
+    ),
+    "aliases.csv": (
+        "alias,product,source\n,RVT,our contract\nrevit lt,,\n",
+        [(2, "empty required field(s): alias"), (3, "empty required field(s): product")],
+    ),
+    "vendor_usage.csv": (
+        "Team,Email,Day used,Product,Tokens used\n,,,,\nDesign,ann@x,2026-03-02,,\n",
+        [
+            (2, "empty required field(s): team, user, day, product, tokens"),
+            (3, "empty required field(s): product, tokens"),
+        ],
+    ),
 }
 
 

@@ -145,6 +145,32 @@ async def test_bad_date_is_a_warning_not_a_crash(sample_store):
         await settle(pilot)
         assert app.filters == before
         assert since.has_class("-invalid")
+        # leaving the box: the bar shows the period in force again, not the typo
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is not since
+        assert since.value == before.since.isoformat() and not since.has_class("-invalid")
+        assert app.filters == before
+
+
+async def test_leaving_a_date_box_applies_a_date_typed_in_it(sample_store):
+    app = make_test_app(sample_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.filters
+        since = app.query_one("#since", Input)
+        since.focus()
+        since.value = "2026-11-02"
+        await pilot.press("tab")  # no Enter: leaving the box is enough
+        await settle(pilot)
+        assert app.filters == before.with_(since=date(2026, 11, 2))
+        # a period that ends before it starts is refused, and the box shows the period in force
+        until = app.query_one("#until", Input)
+        until.focus()
+        until.value = "2026-11-01"
+        app.set_focus(None)
+        await settle(pilot)
+        assert app.filters.until == before.until and until.value == before.until.isoformat()
 
 
 async def test_why_from_usage(sample_store):

@@ -49,3 +49,19 @@ async def test_enter_on_a_difference_opens_why(sample_store):
         await settle(pilot)
         assert isinstance(app.screen, WhyScreen)
         assert (app.screen.user, app.screen.product) == (first["user"], first["product"])
+
+
+async def summary_text(sample_store, since: date, until: date) -> str:
+    app = make_test_app(sample_store, since=since, until=until)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        return str(app.query_one("#reconcile-summary").render())
+
+
+async def test_the_summary_counts_differences_in_words(sample_store):
+    # the whole period holds the four planted differences; 2026-10-29 alone holds one (billed_not_computed)
+    assert "4 differences in the period" in await summary_text(sample_store, **WHOLE)
+    one = await summary_text(sample_store, date(2026, 10, 29), date(2026, 10, 29))
+    assert "1 difference in the period" in one

@@ -93,6 +93,15 @@ class FilterBar(Horizontal):
             select.value = team or ALL_TEAMS
             self.query_one("#since", Input).value = since.isoformat() if since else ""
             self.query_one("#until", Input).value = until.isoformat() if until else ""
+        self._since, self._until = since, until
+
+    def _restore_period(self) -> None:
+        """Show the period in force again (typed text that was not a period is dropped)."""
+        with self.prevent(Input.Changed):
+            for widget_id, value in (("since", self._since), ("until", self._until)):
+                box = self.query_one(f"#{widget_id}", Input)
+                box.value = value.isoformat() if value else ""
+                box.remove_class("-invalid")
 
     def _parse(self, widget_id: str) -> tuple[bool, date | None]:
         box = self.query_one(f"#{widget_id}", Input)
@@ -110,17 +119,20 @@ class FilterBar(Horizontal):
         box.remove_class("-invalid")
         return True, value
 
-    def _emit(self) -> None:
+    def _emit(self) -> bool:
+        """Post the filters the bar holds; False (and a warning) when they are not a period."""
         ok_since, since = self._parse("since")
         ok_until, until = self._parse("until")
         if not (ok_since and ok_until):
-            return
+            return False
         if since and until and since > until:
             self.notify("the period starts after it ends", severity="warning")
-            return
+            return False
         value = self.query_one("#team", Select).value
         team = None if value in (ALL_TEAMS, Select.BLANK) else str(value)
+        self._since, self._until = since, until
         self.post_message(self.Changed(team, since, until))
+        return True
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -129,3 +141,13 @@ class FilterBar(Horizontal):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._emit()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a date box applies what it holds, as Enter does; what cannot
+        be applied (not a date, a period that ends before it starts) gives way
+        to the period in force, so the bar never shows a period that is not on screen."""
+        event.stop()
+        shown = tuple(self.query_one(f"#{i}", Input).value.strip() for i in ("since", "until"))
+        in_force = tuple(d.isoformat() if d else "" for d in (self._since, self._until))
+        if shown != in_force and not self._emit():
+            self._restore_period()

@@ -65,7 +65,8 @@ class ReconcilePane(Pane):
             summary = (
                 f"{month}: billed [b]{data.billed:,}[/] tokens, computed [b]{data.computed:,}[/] "
                 f"(billed - computed: {gap:+,}) on the days the vendor's export covers. "
-                f"{data.differences.height:,} differences in the period · Enter: why"
+                f"{data.differences.height:,} {'difference' if data.differences.height == 1 else 'differences'} "
+                "in the period · Enter: why"
             )
         else:
             summary = "No vendor usage export imported: flexdash import the export from the vendor's account pages."
