@@ -180,6 +180,14 @@ def _window_lines(w: dict, windows: list[dict], runs: dict, draws: dict, day: da
             f"that run skipped (R16)"
         )
     previous = [p for p in windows if p["outcome"] == "charged" and p["window_end"] == ws]
+    if w["outcome"] == "charged" and w["session_id"] is None:  # no session: a billed day (v_charge_source)
+        lines = [
+            f"    {_t(ws, day)} → {_t(w['window_end'], day)}  charged {w['tokens']:,} tokens to {w['team']},"
+            " as the vendor billed them (R24)",
+            f"        why: billed by the vendor for this day, which no usage log of {w['team']} covers;"
+            " drawn at the day's 00:00 UTC (R14)",
+        ]
+        return lines + [_paid_from(draws.get(ws, []))]
     if ws < day_start(day):
         why = f"carried over: opened the day before (see {ws.date().isoformat()})"
     elif previous:
@@ -193,12 +201,13 @@ def _window_lines(w: dict, windows: list[dict], runs: dict, draws: dict, day: da
         why = f"{run_name} went on past the previous window by more than 5 minutes (R8, R9)"
     lines = [head, f"        why: {why}; team of session {w['session_id']} (R12)"]
     if w["outcome"] == "charged":
-        parts = [
-            f"{d['pack_id']} {d['tokens']:,} (draw order {d['draw_rank']}, expires {d['expires_on']})"
-            for d in draws.get(ws, [])
-        ]
-        lines.append("        paid from: " + ("; ".join(parts) + " (R14)" if parts else "no pack recorded"))
+        lines.append(_paid_from(draws.get(ws, [])))
     return lines
+
+
+def _paid_from(draws: list[dict]) -> str:
+    parts = [f"{d['pack_id']} {d['tokens']:,} (draw order {d['draw_rank']}, expires {d['expires_on']})" for d in draws]
+    return "        paid from: " + ("; ".join(parts) + " (R14)" if parts else "no pack recorded")
 
 
 def _day_block(expl, rows: _Rows, day: date, timeline: bool) -> list[str]:

@@ -35,6 +35,8 @@ class Billed:
     product: np.ndarray
     team: np.ndarray
     tokens: np.ndarray
+    user_place: np.ndarray  # by user id: place in user-name order (R16)
+    product_place: np.ndarray  # by product id: place in product-code order (R16)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -49,17 +51,38 @@ def load_billed(con, as_of: datetime | None) -> Billed | None:
     if len(raw["start_us"]) == 0:
         return None
     i64 = lambda name: np.asarray(raw[name], dtype=np.int64)  # noqa: E731
-    return Billed(i64("start_us"), i64("user_id"), i64("product_id"), i64("team_id"), i64("tokens"))
+    places = con.execute(sql.load("engine/name_places")).fetchnumpy()
+    return Billed(
+        i64("start_us"),
+        i64("user_id"),
+        i64("product_id"),
+        i64("team_id"),
+        i64("tokens"),
+        _by_id(places, "user"),
+        _by_id(places, "product"),
+    )
+
+
+def _by_id(places: dict, kind: str) -> np.ndarray:
+    """An array indexed by dense id (from 1) giving the place in name order."""
+    sel = np.asarray(places["kind"]) == kind
+    ids = np.asarray(places["id"], dtype=np.int64)[sel]
+    out = np.zeros(int(ids.max(initial=0)) + 1, dtype=np.int64)
+    out[ids] = np.asarray(places["place"], dtype=np.int64)[sel]
+    return out
 
 
 def merge_billed(results, billed: Billed, alloc_charge, alloc_pack_id, alloc_tokens):
     """``results`` (the logs' charges in R16 order, their draws final) with
     the billed charges and their draws (``alloc_charge`` indexes ``billed``)
-    merged in R16 order: by instant, the logs' charges first at one instant
-    (each list is already in user, product order)."""
+    merged in R16 order: by instant, then user name, then product code,
+    whichever the source (charge_id numbers them so); the logs' charge first
+    only where instant, user and product are the same (two teams)."""
     n_logs, n_billed = len(results.charge_start), len(billed)
     start = np.r_[results.charge_start, billed.start]
-    order = np.lexsort((np.arange(n_logs + n_billed), start))
+    user = np.r_[results.charge_user, billed.user]
+    product = np.r_[results.charge_product, billed.product]
+    order = np.lexsort((np.arange(n_logs + n_billed), billed.product_place[product], billed.user_place[user], start))
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
     charge = np.r_[position[results.alloc_charge], position[n_logs + np.asarray(alloc_charge, dtype=np.int64)]]
@@ -69,8 +92,8 @@ def merge_billed(results, billed: Billed, alloc_charge, alloc_pack_id, alloc_tok
     a_order = np.argsort(charge, kind="stable")
     return type(results)(
         charge_start=start[order],
-        charge_user=np.r_[results.charge_user, billed.user][order],
-        charge_product=np.r_[results.charge_product, billed.product][order],
+        charge_user=user[order],
+        charge_product=product[order],
         charge_team=np.r_[results.charge_team, billed.team][order],
         charge_tokens=np.r_[results.charge_tokens, billed.tokens][order],
         charge_session=np.r_[results.charge_session, np.full(n_billed, NO_SESSION, dtype=np.int64)][order],

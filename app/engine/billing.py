@@ -281,7 +281,10 @@ def _walk(iv, runs, start, packs, consumed, rates, group_product, keys, out, bil
     (group -> (run index, opening instant) of its next window), in R16
     order across all of them (a heap on (opening instant, group)), with the
     billed charges (R24) drawn in the same walk at the start of their day
-    (heap entries with a negative group: first at their instant)."""
+    (heap entries with a negative group: first at their instant, which no
+    logged window of their team shares, since a window at u means a session
+    of its team spans u's day and so no billed charge of that team that day:
+    the draws follow R16 order as charge_id numbers it, merge_billed)."""
     groups = np.array(sorted(start), dtype=np.int64)
     team_of = {}  # group -> its only team, or None when it bills several
     if len(groups):

@@ -107,11 +107,18 @@ def _short(path: str, width: int = 40) -> str:
 FILE_MAX_LEN = 240  # a path is longer than a name, still never printed whole when huge
 
 
+# R24: a vendor export carries no export date of its own, so "later" is import order
+REVISION_RULE = (
+    "revised: the latest import replaces the tokens of a team, user, product and day"
+    " (an export carries no date; files of one import in the order given, a folder's by name)"
+)
+
+
 def render_text(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         note = " (already imported: skipped)" if r.skipped else ""
-        revised = f" ({r.revised} revised an earlier export)" if r.revised else ""
+        revised = f" ({r.revised} revised an earlier import)" if r.revised else ""
         lines.append(
             f"{textsafe.show(r.file, FILE_MAX_LEN)}: {r.kind}, {r.rows} rows: {r.accepted} accepted{revised}, "
             f"{r.duplicates} duplicates, {r.rejected} rejected{note}"
@@ -122,6 +129,8 @@ def render_text(results: list[FileResult]) -> str:
             f"total: {len(results)} files, {total['rows']} rows: {total['accepted']} accepted, "
             f"{total['duplicates']} duplicates, {total['rejected']} rejected"
         )
+    if any(r.revised for r in results):
+        lines.append(REVISION_RULE)
     if any(r.rejected for r in results):
         lines.append("see the refused rows with: flexdash report rejects")
     return "\n".join(lines)

@@ -15,6 +15,11 @@ from app.timeutil import day_end_exclusive, day_start
 
 LOGS = "computed from logs"
 BILLED = "billed by the vendor (export only)"
+# A selection without charges: "none" in the words of the source that covers it.
+NONE_LOGS = f"{LOGS}: none in this selection"
+NONE_BILLED = f"{BILLED}: nothing billed in this selection"
+NONE_BOTH = "computed from logs and billed by the vendor: none in this selection"
+NONE_UNCOVERED = "none (no usage log or vendor export covers this selection)"
 
 
 def label(
@@ -39,6 +44,8 @@ def label(
         "product_id": product_id,
     }
     rows = con.sql(text, params=sql.used_params(text, params)).pl()
+    if rows.is_empty():
+        return _none(con, params)
     by_team: dict[str, set[str]] = {}
     for team_name, source in zip(rows["team"].to_list(), rows["source"].to_list(), strict=True):
         by_team.setdefault(team_name, set()).add(source)
@@ -55,3 +62,15 @@ def label(
     if billed_only:
         parts.append(f"{BILLED} for {', '.join(billed_only)}")
     return "; ".join(parts)
+
+
+def _none(con: duckdb.DuckDBPyConnection, params: dict) -> str:
+    """The label of a selection with no charges: which source covers it
+    (an export-only store's quiet team or period is the vendor's, not the logs')."""
+    text = sql.load("reports/charge_sources_empty")
+    ((logs, billed),) = con.sql(text, params=sql.used_params(text, params)).fetchall()
+    if logs and billed:
+        return NONE_BOTH
+    if billed:
+        return NONE_BILLED
+    return NONE_LOGS if logs else NONE_UNCOVERED

@@ -10,7 +10,8 @@
 -- rate against (R16): the billed team's balance at u (v_team_balances, R15)
 -- plus what the charges applied after the denial drew at u itself, since
 -- R16 applies the charges of one instant by user name, then product code,
--- and the billed ones (R24, no session) after those of the logs.
+-- whichever the source (a billed charge, R24, never shares an instant with
+-- a logged window of its team: the team's session covers that day).
 -- Grain: one row per window (charged or denied), by opening instant.
 WITH me AS (
     SELECT u.user_name, p.product
@@ -47,7 +48,7 @@ SELECT CAST(w.window_start AS TIMESTAMPTZ) AS window_start,
               LEFT JOIN users u2 ON u2.user_id = c2.user_id
               LEFT JOIN products p2 ON p2.product_id = c2.product_id
               WHERE c2.team_id = w.team_id AND c2.window_start = w.window_start
-                AND (c2.session_key IS NULL OR u2.user_name > (SELECT user_name FROM me)
+                AND (u2.user_name > (SELECT user_name FROM me)
                      OR (u2.user_name = (SELECT user_name FROM me) AND p2.product > (SELECT product FROM me))))
        END AS BIGINT)                      AS balance_then
 FROM w

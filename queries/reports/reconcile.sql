@@ -1,7 +1,7 @@
 -- reports/reconcile: the vendor's bill against the computed charges (data
 -- contract `reconcile`; R24, from v_reconcile: days in --tz (R3), charges as
 -- of --as-of (R4)). Lists the differences; $all (--all) adds the matches.
--- Filters: $team (billed or computed team); $since/$until (inclusive, on day).
+-- Filters: $team (billed or computed team, its whole name); $since/$until (inclusive, on day).
 -- Grain: one row per day x user x product, sorted by day, user, product.
 SELECT CAST(r.day AS DATE)              AS day,
        CAST(u.user_name AS VARCHAR)     AS "user",
@@ -14,7 +14,7 @@ FROM v_reconcile($as_of, tz := $tz) r
 LEFT JOIN users u ON u.user_id = r.user_id
 JOIN products p ON p.product_id = r.product_id
 WHERE (r.status <> 'match' OR $all)
-  AND ($team IS NULL OR list_contains(string_split(coalesce(r.team_billed, '') || ', ' || coalesce(r.team_computed, ''), ', '), $team))
+  AND ($team IS NULL OR list_has_any(r.team_ids, (SELECT list(team_id) FROM teams WHERE team = $team)))
   AND ($since IS NULL OR r.day >= CAST($since AS DATE))
   AND ($until IS NULL OR r.day <= CAST($until AS DATE))
 ORDER BY day, "user" NULLS FIRST, product;

@@ -10,6 +10,8 @@
 -- > 0, other totals), team_differs (same tokens, other teams), match (the
 -- rest: same tokens and teams; a zero-token row, a session of 5 minutes or
 -- less, matches no charge).
+-- team_ids: every team of either side (a filter matches a team by id: a
+-- name may itself hold ", ", as an export's team column listing teams does).
 -- Grain: one row per day x user x product (user NULL: an aggregate row).
 CREATE OR REPLACE MACRO v_reconcile(as_of, tz := 'UTC') AS TABLE
 WITH cfg AS (
@@ -44,13 +46,14 @@ WITH cfg AS (
            sum(s.billed) AS tokens_billed, sum(s.computed) AS tokens_computed,
            list_sort(list(DISTINCT s.team_id) FILTER (WHERE s.billed > 0)) AS billed_teams,
            list_sort(list(DISTINCT s.team_id) FILTER (WHERE s.computed > 0)) AS computed_teams,
+           list(DISTINCT s.team_id) FILTER (WHERE s.team_id IS NOT NULL) AS team_ids,
            string_agg(DISTINCT t.team, ', ' ORDER BY t.team) FILTER (WHERE s.vendor_row) AS team_billed,
            string_agg(DISTINCT t.team, ', ' ORDER BY t.team) FILTER (WHERE NOT s.vendor_row) AS team_computed
     FROM sides s
     LEFT JOIN teams t ON t.team_id = s.team_id
     GROUP BY s.day, s.user_id, s.product_id
 )
-SELECT day, user_id, product_id, team_billed, team_computed,
+SELECT day, user_id, product_id, team_billed, team_computed, coalesce(team_ids, []) AS team_ids,
        CAST(tokens_billed AS BIGINT) AS tokens_billed, CAST(tokens_computed AS BIGINT) AS tokens_computed,
        CASE
            WHEN tokens_billed > 0 AND tokens_computed = 0 THEN 'billed_not_computed'

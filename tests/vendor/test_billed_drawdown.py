@@ -136,3 +136,56 @@ def test_r16_the_walk_from_the_start_agrees_with_the_resumed_one(store, tmp_path
     # Civil: 7 on 1 March, denied on 4 March; Design: billed 10 on 2 March,
     # bob denied on 3 and 5 March (2 < 7): three denials in all
     assert len(fast.denial_ts) == 3 and len(fast.charge_start) == 2
+
+
+def _midnight_session(sid, user, product, day, team):
+    # login at 00:00:00, active 20 minutes: one window opening at 00:00 (R8, R9)
+    return [
+        f"{day}T00:{m:02d}:00Z,{ev},{sid},{user},{team},{product},2025,WS-{user},windows"
+        for m, ev in ((0, "login"), (10, "activity"), (20, "logout"))
+    ]
+
+
+def _same_instant_store(store, tmp_path):
+    # 4 March 00:00: Design's billed days of ann and zed (no log of Design
+    # that day) and bob's logged AutoCAD window for Build, all at one instant
+    _store(
+        store,
+        tmp_path,
+        "P1,Design,100,2026-01-01\nB1,Build,100,2026-01-01\n",
+        [_midnight_session("b1", "bob@x.com", "ACAD", "2026-03-04", "Build")],
+        [
+            title_row("Design", "zed@x.com", "2026-03-04", "Revit", "10"),
+            title_row("Design", "ann@x.com", "2026-03-04", "Revit", "10"),
+        ],
+    )
+
+
+def test_r16_one_instant_numbers_billed_and_logged_charges_by_user_name(store, tmp_path):
+    # R16: charges of one instant apply by user name, then product code,
+    # whichever the source: ann (billed), bob (logs), zed (billed) -> 1, 2, 3
+    _same_instant_store(store, tmp_path)
+    assert _charges(store) == [
+        ("03-04 00:00", "ann@x.com", 10, "billed", ["P1:10"]),
+        ("03-04 00:00", "bob@x.com", 7, "logs", ["B1:7"]),
+        ("03-04 00:00", "zed@x.com", 10, "billed", ["P1:10"]),
+    ]
+    ids = store.execute(
+        "SELECT u.user_name, c.charge_id FROM charges c JOIN users u USING (user_id) ORDER BY 1"
+    ).fetchall()
+    assert ids == [("ann@x.com", 1), ("bob@x.com", 2), ("zed@x.com", 3)]
+
+
+def test_r24_explain_a_billed_day_says_the_vendor_billed_it(store, tmp_path):
+    # explain --day on a billed day: the charge explain shows is the one the
+    # engine numbered (ann's, charge 1), and its why is the bill, not a run
+    from app.explain import explain, render_text
+
+    _same_instant_store(store, tmp_path)
+    expl = explain(store, "ann@x.com", "RVT", as_of=AS_OF, day=__import__("datetime").date(2026, 3, 4))
+    assert expl.windows.select("outcome", "tokens", "charge_id", "session_id").rows() == [("charged", 10, 1, None)]
+    assert expl.source == "billed by the vendor (export only)"
+    text = render_text(expl)
+    assert "charged 10 tokens to Design, as the vendor billed them (R24)" in text
+    assert "why: billed by the vendor for this day, which no usage log of Design covers" in text
+    assert "team of session None" not in text and "run went on" not in text

@@ -8,9 +8,11 @@ import datetime
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from app.ingest import import_paths
+from app.ingest.command import REVISION_RULE
 from app.ingest.kinds import recognise
 
 from .helpers import TITLE, quoted, reasons, stored, title_row, write_bytes, write_xlsx
@@ -209,3 +211,40 @@ def test_the_vendors_user_export_feeds_groups(store, tmp_path):
         "SELECT u.user_name, g.group_name FROM user_groups g JOIN users u USING (user_id) ORDER BY 1"
     ).fetchall()
     assert got == [("ann@x.com", "Structures"), ("bob@x.com", "Facades")]
+
+
+OLDER = [TITLE, title_row("Design", "ann@x.com", "2026-03-03", "Revit", "10")]
+NEWER = [TITLE, title_row("Design", "ann@x.com", "2026-03-03", "Revit", "20")]  # the vendor revised 3 March
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [(OLDER, NEWER, 20), (NEWER, OLDER, 10)],
+    ids=["older-then-newer", "newer-then-older"],
+)
+def test_r24_the_latest_import_wins_in_either_order(tmp_path, capsys, first, second, kept):
+    # an export carries no export date (no column names one): "later" is
+    # import order, and the summary says so beside the revision
+    from app.cli import main
+
+    db = str(tmp_path / "s.duckdb")
+    a = write_bytes(tmp_path / "a.csv", quoted(first))
+    b = write_bytes(tmp_path / "b.csv", quoted(second))
+    assert main(["import", "--db", db, str(a)]) == 0
+    assert REVISION_RULE not in capsys.readouterr().out
+    assert main(["import", "--db", db, str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "1 rows: 1 accepted (1 revised an earlier import)" in out and REVISION_RULE in out
+    con = duckdb.connect(db, read_only=True)
+    assert stored(con) == [("Design", "ann@x.com", "RVT", "2026-03-03", kept)]
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("order", "kept"), [((OLDER, NEWER), 20), ((NEWER, OLDER), 10)], ids=["older-first", "newer-first"]
+)
+def test_r24_files_of_one_import_revise_in_the_order_given(store, tmp_path, order, kept):
+    files = [write_bytes(tmp_path / f"{n}.csv", quoted(rows)) for n, rows in zip(("x", "y"), order, strict=True)]
+    r1, r2 = import_paths(store, files)
+    assert (r1.accepted, r1.revised, r2.accepted, r2.revised) == (1, 0, 1, 1)
+    assert stored(store) == [("Design", "ann@x.com", "RVT", "2026-03-03", kept)]

@@ -147,3 +147,24 @@ def test_enterprise_aggregates_are_compared_per_product_and_day(store, tmp_path)
         (D(2026, 3, 2), None, "RVT", None, None, 20, 20, "match"),
         (D(2026, 3, 3), None, "RVT", None, None, 10, 20, "amount_differs"),
     ]
+
+
+def test_team_filter_matches_one_whole_team_name(store, tmp_path):
+    # R24: an export's team column may list several teams comma-joined
+    # ("Design, Build" is then one team name); --team matches a whole name
+    # on either side, never a part of one
+    rows = [
+        TITLE,
+        title_row("Design", "ann@x.com", "2026-03-02", "Revit", "10"),  # nothing computed
+        title_row("Design, Build", "bob@x.com", "2026-03-02", "AutoCAD", "7"),  # nothing computed
+        title_row("Design, Build", "cid@x.com", "2026-03-03", "Revit", "10"),  # computed for Build
+    ]
+    import_paths(store, [write_bytes(tmp_path / "export.csv", quoted(rows))])
+    HandStore(store).charge("2026-03-03 09:00", "cid@x.com", "RVT", "Build", 10)
+
+    def users(team):
+        return [(r["user"], r["status"]) for r in run_query(store, "reconcile", AS_OF, team=team).to_dicts()]
+
+    assert users("Design") == [("ann@x.com", "billed_not_computed")]
+    assert users("Build") == [("cid@x.com", "team_differs")]  # its computed side
+    assert users("Design, Build") == [("bob@x.com", "billed_not_computed"), ("cid@x.com", "team_differs")]
