@@ -64,7 +64,7 @@ def samples_dir(given: str | None) -> Path:
 
 def _is_demo_store(db: Path) -> bool:
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = store.connect_file(db, read_only=True)
     except duckdb.Error as exc:
         if store.is_lock_error(exc):
             raise StoreBusy(f"the demo store {db} is open in another process (a dashboard?): close it first") from None

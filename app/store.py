@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from app import sql, store_guard
+from app import sql, store_guard, tempdirs
 from app.errors import StoreBusy
 from app.resources import data_dir
 
@@ -44,6 +44,22 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+def spill_config(db: Path) -> dict:
+    """Where a store connection spills: DuckDB's default, ``<store>.tmp``
+    beside the store, outlives a kill; instead a folder per store inside
+    this process's private one (swept once stale), which DuckDB makes on the
+    first spill and removes when the store's last connection closes. One
+    path per store and process: DuckDB refuses a second connection to a file
+    open with another configuration."""
+    name = hashlib.sha256(str(Path(db).resolve()).encode()).hexdigest()[:16]
+    return {"temp_directory": str(tempdirs.process_temp_folder("store") / name)}
+
+
+def connect_file(db: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` on the store with its private spill folder."""
+    return duckdb.connect(str(db), read_only=read_only, config=spill_config(db))
 
 
 def is_lock_error(exc: BaseException) -> bool:
@@ -188,7 +204,7 @@ def _connect_with_retry(
     lock_timeout: float,
     on_wait: Callable[[str], None] | None,
 ) -> duckdb.DuckDBPyConnection:
-    return _with_lock(path, lambda: duckdb.connect(str(path), read_only=read_only), lock_timeout, on_wait)
+    return _with_lock(path, lambda: connect_file(path, read_only=read_only), lock_timeout, on_wait)
 
 
 def _new_store_file(db: Path, create: bool, lock_timeout: float, on_wait: Callable[[str], None] | None) -> bool:
@@ -214,7 +230,7 @@ def _refuse_unusable(db: Path, lock_timeout: float | None = None, on_wait: Calla
     if not db.exists():
         return
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect_file(db, read_only=True)
     except duckdb.ConnectionException:
         return  # this process holds it open for writing already: checked when it opened
     except duckdb.Error as exc:
@@ -315,7 +331,7 @@ def peek_import(path: Path, digest: str) -> tuple[str, int, int, str | None] | N
     if not path.exists():
         return None
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = connect_file(path, read_only=True)
     except duckdb.Error:
         return None
     try:

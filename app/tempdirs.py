@@ -1,10 +1,12 @@
-"""Private temporary folders that do not outlive their import.
+"""Private temporary folders that do not outlive their import or process.
 
 An import spills to a folder of its own in the system's temporary
 directory. It is removed when the import ends, fails, or is stopped by
 SIGTERM or SIGHUP (turned into :class:`Terminated` so that every
-``finally`` runs). A process killed outright (SIGKILL, power loss) cannot
-clean up: the next folder made sweeps what such runs left.
+``finally`` runs). Store connections spill inside one folder per process
+(:func:`process_temp_folder`), removed when the process exits. A process
+killed outright (SIGKILL, power loss) cannot clean up: the next folder made
+sweeps what such runs left.
 
 Only folders flexdash made are swept: a real folder (not a link) of this
 user, named ``flexdash-<kind>-<pid>-...``, holding the marker file that
@@ -15,6 +17,7 @@ flexdash (no marker) is swept once it is a day old.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -148,3 +151,28 @@ def private_temp_folder(kind: str) -> Iterator[Path]:
             yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+_process_folders: dict[tuple[str, int], Path] = {}
+_process_lock = threading.Lock()
+
+
+def _remove_at_exit(path: Path, pid: int) -> None:
+    if os.getpid() == pid:  # a forked child leaves its parent's folder alone
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def process_temp_folder(kind: str) -> Path:
+    """This process's 0700 folder for ``kind`` (e.g. "store"), made on first
+    use (stale ones of killed runs are swept first, and it is made again if
+    something removed it) and removed when the process exits."""
+    pid = os.getpid()
+    with _process_lock:
+        path = _process_folders.get((kind, pid))
+        if path is None or not path.is_dir():
+            sweep_stale()
+            path = Path(tempfile.mkdtemp(prefix=f"flexdash-{kind}-{pid}-"))
+            (path / MARKER).write_text(f"{pid} {_start_time(pid)}\n", encoding="ascii")
+            atexit.register(_remove_at_exit, path, pid)
+            _process_folders[(kind, pid)] = path
+        return path

@@ -12,22 +12,15 @@
 -- session's first event; named_team_id is the first team its rows name.
 -- Period: the sessions that overlap [since, until) (session_start < until
 -- and session_end >= since; NULL = open). A session ends at or after since
--- exactly when it has an event in [since, as_of]: the events from since on
--- (a scan the bound prunes) and the earlier events of the sessions already
--- running at since are grouped, so each session is whole.
+-- exactly when it has an event in [since, as_of]: its events from since on
+-- are grouped (`late`), then the earlier events of those sessions alone
+-- (`early`, the sessions already running at since); every early event
+-- precedes every late one, so a session's first event, first named team and
+-- start come from its early part when it has one, and each session is whole.
 -- Grain: one row per session (session_key).
 CREATE OR REPLACE MACRO int_sessions(as_of, since := CAST(NULL AS TIMESTAMPTZ),
                                      until := CAST(NULL AS TIMESTAMPTZ)) AS TABLE
-WITH e AS (
-    SELECT * FROM stg_events(as_of)
-    WHERE since IS NULL OR ts >= CAST(since AS TIMESTAMPTZ)
-    UNION ALL  -- the earlier events of the sessions already running at since
-    SELECT * FROM stg_events(as_of)
-    WHERE ts < CAST(since AS TIMESTAMPTZ)
-      AND session_key IN (SELECT DISTINCT session_key FROM stg_events(as_of)
-                          WHERE ts >= CAST(since AS TIMESTAMPTZ))
-),
-s AS (
+WITH late AS MATERIALIZED (
     SELECT session_key,
            arg_min(user_id, ts) AS user_id,
            arg_min(product_id, ts) AS product_id,
@@ -39,8 +32,40 @@ s AS (
            max(ts) AS session_end,
            count(*) AS events,
            bool_or(event = 'logout') AS has_logout
-    FROM e
+    FROM stg_events(as_of)
+    WHERE since IS NULL OR ts >= CAST(since AS TIMESTAMPTZ)
     GROUP BY session_key
+),
+early AS (  -- the same aggregates over the events before since of the sessions in late
+    SELECT session_key,
+           arg_min(user_id, ts) AS user_id,
+           arg_min(product_id, ts) AS product_id,
+           arg_min(team_id, ts) FILTER (WHERE team_id IS NOT NULL) AS named_team_id,
+           arg_min(version_id, ts) AS version_id,
+           arg_min(device_id, ts) AS device_id,
+           arg_min(os, ts) AS os,
+           min(ts) AS session_start,
+           count(*) AS events,
+           bool_or(event = 'logout') AS has_logout
+    FROM stg_events(as_of)
+    WHERE ts < CAST(since AS TIMESTAMPTZ)
+      AND session_key IN (SELECT session_key FROM late)
+    GROUP BY session_key
+),
+s AS (
+    SELECT l.session_key,
+           CASE WHEN r.session_key IS NULL THEN l.user_id ELSE r.user_id END AS user_id,
+           CASE WHEN r.session_key IS NULL THEN l.product_id ELSE r.product_id END AS product_id,
+           coalesce(r.named_team_id, l.named_team_id) AS named_team_id,
+           CASE WHEN r.session_key IS NULL THEN l.version_id ELSE r.version_id END AS version_id,
+           CASE WHEN r.session_key IS NULL THEN l.device_id ELSE r.device_id END AS device_id,
+           CASE WHEN r.session_key IS NULL THEN l.os ELSE r.os END AS os,
+           coalesce(r.session_start, l.session_start) AS session_start,
+           l.session_end,
+           l.events + coalesce(r.events, 0) AS events,
+           l.has_logout OR coalesce(r.has_logout, false) AS has_logout
+    FROM late l
+    LEFT JOIN early r ON r.session_key = l.session_key
 )
 SELECT CAST(s.session_key AS INTEGER) AS session_key,
        CAST(s.user_id AS INTEGER) AS user_id,

@@ -34,12 +34,13 @@ p AS (
     WHERE (since IS NULL OR session_start >= CAST(since AS TIMESTAMPTZ))
       AND (until IS NULL OR session_start < CAST(until AS TIMESTAMPTZ))
 ),
-counted AS (
-    SELECT session_key,
-           count(DISTINCT device_id) OVER (
-               PARTITION BY user_id, product_id ORDER BY session_start
-               RANGE BETWEEN INTERVAL 30 DAY PRECEDING AND CURRENT ROW) AS devices_30d
-    FROM s
+counted AS (  -- for the period's starts only: a RANGE window would count over every session read
+    SELECT c.session_key, count(DISTINCT o.device_id) AS devices_30d
+    FROM p c
+    JOIN s o
+      ON o.user_id = c.user_id AND o.product_id = c.product_id
+     AND o.session_start BETWEEN c.session_start - INTERVAL 30 DAY AND c.session_start
+    GROUP BY c.session_key
 ),
 autostarts AS (
     SELECT pl.session_key,
@@ -73,7 +74,7 @@ found AS (
     UNION ALL
     SELECT 'device_limit', c.session_key, NULL, NULL, NULL, NULL, NULL, NULL, c.devices_30d
     FROM counted c
-    WHERE c.devices_30d > 3 AND c.session_key IN (SELECT session_key FROM p)
+    WHERE c.devices_30d > 3
     UNION ALL
     SELECT 'plugin_autostart', a.session_key, a.host_session_key, NULL, a.host_product_id,
            NULL, NULL, a.delay_seconds, NULL

@@ -4,6 +4,7 @@
 
 On a store of N events (10 million by default; built under --dir with
 `flexdash import` of a generated CSV if not there), with the Textual pilot:
+each pane's read of the last 30 days (wall and CPU seconds, no Textual),
 the first complete screen (app start to the Balances pane filled), switching
 panes, changing the team and the period, scrolling a 100,000-row table.
 Targets (issue 4): first screen <= 1 s, switches <= 0.3 s, no stall while
@@ -126,6 +127,41 @@ def ask() -> float:
     return _asked[0]
 
 
+def pane_reads(db: Path, as_of, report: Report, repeats: int = 3) -> None:
+    """Each pane's read of the default period on one store connection, no
+    Textual: wall and CPU seconds (CPU of this process, all DuckDB threads:
+    what the read costs a shared machine), median of ``repeats``."""
+    import resource
+
+    from app import store
+    from app.dashboard import Filters, panes
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    f = Filters.default(as_of)
+    con = store.connect_read(db)
+    try:
+        for name, load in [
+            ("Balances", panes.load_balances),
+            ("Expirations", panes.load_expirations),
+            ("Usage", panes.load_usage),
+            ("Alerts", panes.load_alerts),
+            ("Imports", panes.load_imports),
+        ]:
+            walls, cpus = [], []
+            for _ in range(repeats):
+                c, t = cpu(), time.perf_counter()
+                load(con, f)
+                walls.append(time.perf_counter() - t)
+                cpus.append(cpu() - c)
+            report.time(f"{name} read, last 30 days: wall, median of {repeats}", statistics.median(walls))
+            report.time(f"{name} read, last 30 days: CPU, median of {repeats}", statistics.median(cpus))
+    finally:
+        con.close()
+
+
 async def measure(db: Path, report: Report) -> None:
     import duckdb
 
@@ -137,6 +173,7 @@ async def measure(db: Path, report: Report) -> None:
     con = duckdb.connect(str(db), read_only=True)
     as_of = stored_as_of(con)
     con.close()
+    pane_reads(db, as_of, report)
     firsts = []
     for _ in range(2):  # start-ups before the measured one: median of three
         started = ask()

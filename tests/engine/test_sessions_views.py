@@ -30,6 +30,35 @@ def test_r5_span_and_unterminated_flag(b):
     assert rows == [("closed", 5400.0, False), ("open", 1200.0, True)]
 
 
+def test_r5_a_period_finds_each_overlapping_session_whole(b):
+    # "early" starts before the period (since 03-10 00:00) and ends inside it;
+    # its first event (pc1, 2022) names T1, the later ones (laptop) T2 or none.
+    b.event("2026-03-09T23:00:00Z", "login", "early", "ann", "ACAD", device="pc1", version="2022", team="T1")
+    b.event("2026-03-10T00:30:00Z", "activity", "early", "ann", "ACAD", device="laptop", team="T2")
+    b.event("2026-03-10T01:00:00Z", "logout", "early", "ann", "ACAD", device="laptop", team=None)
+    b.session("before", "ann", "ACAD", [("2026-03-09T20:00:00Z", "login"), ("2026-03-09T21:00:00Z", "logout")])
+    b.session("inside", "bob", "ACAD", [("2026-03-10T09:00:00Z", "login"), ("2026-03-10T09:20:00Z", "activity")])
+
+    def found(since, until=None):
+        rows = b.con.execute(
+            "SELECT s.session_id, i.session_start, i.session_end, i.events, i.unterminated, t.team, d.device, "
+            "i.version FROM int_sessions(NULL, since := CAST(? AS TIMESTAMPTZ), until := CAST(? AS TIMESTAMPTZ)) i "
+            "JOIN sessions s USING (session_key) LEFT JOIN teams t ON t.team_id = i.named_team_id "
+            "JOIN devices d USING (device_id) ORDER BY 1",
+            [since, until],
+        ).fetchall()
+        return [(r[0], iso(r[1])[5:16], iso(r[2])[5:16], *r[3:]) for r in rows]
+
+    early = ("early", "03-09T23:00", "03-10T01:00", 3, False, "T1", "pc1", "2022")
+    inside = ("inside", "03-10T09:00", "03-10T09:20", 2, True, "T1", "pc1", "2025")
+    before = ("before", "03-09T20:00", "03-09T21:00", 2, False, "T1", "pc1", "2025")
+    assert found(None) == [before, early, inside]
+    assert found("2026-03-10T00:00:00Z") == [early, inside]
+    assert found("2026-03-10T01:00:00Z") == [early, inside]  # ends exactly at since: overlaps (R5 span)
+    assert found("2026-03-10T01:00:01Z") == [inside]
+    assert found("2026-03-09T00:00:00Z", "2026-03-10T00:00:00Z") == [before, early]  # starts before until
+
+
 def test_r6_idle_gap_of_exactly_15_minutes_pauses_nothing(b):
     b.session(
         "s",

@@ -199,3 +199,22 @@ def test_r19_more_than_three_devices_within_30_days(teams):
         "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit(NULL) d JOIN users u USING (user_id)"
     ).fetchall()
     assert [(r[0], r[1], r[2].day) for r in rows] == [("ann", 4, 30)]
+
+
+def test_r19_the_30_days_include_a_start_exactly_30_days_back_and_reach_before_the_period(teams):
+    # ann's 4th device opens at 03-31 09:00, exactly 30 days after her first
+    # (03-01 09:00): [t - 30 days, t] holds all four devices.
+    for n, date in enumerate(["2026-03-01", "2026-03-10", "2026-03-20", "2026-03-31"]):
+        one_hour(teams, f"s{n}", "ann", "ACAD", date=date, device=f"dev{n}")
+    # bob: the same, but his first session starts one second earlier: out of the 30 days, three devices.
+    work(teams, "b0", "bob", "ACAD", "2026-03-01T08:59:59Z", "2026-03-01T10:00:00Z", device="dev0")
+    for n, date in enumerate(["2026-03-10", "2026-03-20", "2026-03-31"], start=1):
+        one_hour(teams, f"b{n}", "bob", "ACAD", date=date, device=f"dev{n}")
+    query = (
+        "SELECT u.user_name, d.devices_30d, d.period_end FROM v_device_limit(NULL, since := CAST(? AS TIMESTAMPTZ), "
+        "until := CAST(? AS TIMESTAMPTZ)) d JOIN users u USING (user_id)"
+    )
+    for since, until in [(None, None), ("2026-03-31T00:00:00Z", None)]:  # the period's own sessions: only the 4th
+        rows = teams.con.execute(query, [since, until]).fetchall()
+        assert [(r[0], r[1], r[2].day) for r in rows] == [("ann", 4, 31)], since
+    assert teams.con.execute(query, ["2026-03-01T00:00:00Z", "2026-03-31T00:00:00Z"]).fetchall() == []

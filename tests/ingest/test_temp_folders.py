@@ -1,6 +1,7 @@
 """An import's temporary folder does not outlive it (issue 13): removed at
 the end, on failure, on SIGTERM/SIGHUP; after a kill -9 the next import
-sweeps it, and never a folder flexdash did not make or whose owner lives."""
+sweeps it, and never a folder flexdash did not make or whose owner lives.
+Store connections spill to this process's folder, not beside the store."""
 
 from __future__ import annotations
 
@@ -29,11 +30,15 @@ def tmpdir_(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "tmp"
     folder.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setattr(tempdirs, "_process_folders", {})  # this process's store folder: made there too
     return folder
 
 
 def flexdash_folders(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith("flexdash-"))
+    """The folders flexdash left, but this live process's store folder
+    (removed when it exits)."""
+    own = f"flexdash-store-{os.getpid()}-"
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("flexdash-") and not p.name.startswith(own))
 
 
 def dead_pid() -> int:
@@ -133,7 +138,7 @@ def start_import(tmp_path: Path, tmpdir_: Path, db: Path, script: str = CHILD) -
         text=True,
     )
     assert child.stdout.readline() == "staging\n"
-    (spill,) = [tmpdir_ / n for n in flexdash_folders(tmpdir_)]
+    (spill,) = [tmpdir_ / n for n in flexdash_folders(tmpdir_) if n.startswith("flexdash-import-")]
     assert (spill / tempdirs.MARKER).read_text().split()[0] == str(child.pid)
     return child, spill
 
@@ -204,3 +209,32 @@ def test_a_signal_turned_into_another_error_or_swallowed_still_stops(tmpdir_):
             pass  # swallowed
     assert not spill.exists()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handlers are put back
+
+
+def test_a_store_connection_spills_to_a_private_folder_gone_after_close(tmpdir_, tmp_path):
+    """DuckDB's default spill folder, <store>.tmp beside the store, outlives a
+    kill; a store connection spills inside this process's 0700 folder instead
+    (swept once its owner is gone), and its folder goes when it closes."""
+    from app import store
+
+    stale = tmpdir_ / f"flexdash-store-{dead_pid()}-killed"
+    stale.mkdir()
+    (stale / tempdirs.MARKER).write_text(f"{dead_pid()} 1\n")
+    db = tmp_path / "data" / "flexdash.duckdb"
+    store.connect_write(db).close()
+    con = store.connect_read(db)
+    try:
+        spill = Path(con.execute("SELECT current_setting('temp_directory')").fetchall()[0][0])
+        own = spill.parent
+        assert own.parent == tmpdir_ and own.name.startswith(f"flexdash-store-{os.getpid()}-")
+        assert db.parent not in spill.parents
+        assert stat.S_IMODE(own.stat().st_mode) == 0o700 and own.stat().st_uid == os.getuid()
+        assert not stale.exists()
+        con.execute("SET memory_limit = '64MB'")
+        con.execute("SET threads = 1")
+        con.execute("SELECT count(*) FROM (SELECT md5(CAST(i AS VARCHAR)) AS m FROM range(3000000) t(i) ORDER BY m)")
+        assert spill.is_dir()  # the sort did spill, so the folder's removal below means something
+    finally:
+        con.close()
+    assert not spill.exists()
+    assert not db.with_name(db.name + ".tmp").exists()
