@@ -28,14 +28,15 @@ the Parquet view numbers every row).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
 
-from app import sql, store
+from app import sql, store, tempdirs
 from app.errors import UnreadableInput
 from app.ingest import reader, steps
 from app.ingest.kinds import ALL_COLUMNS, MAX_COLUMNS, Kind, map_columns
@@ -110,8 +111,37 @@ def stage(
     if missing:
         warnings.append("missing required column(s): " + ", ".join(missing) + " (every row rejected)")
     positions = positions + [None] * (MAX_COLUMNS - len(positions))
-    # the fast paths: events only (the big inputs), CSV or Parquet
-    csv_mode = _csv_mode(path, fmt, kind, options, scan, bool(cmap.extras)) if fmt == "csv" else None
+    with _plain_copy(path, fmt, kind, options, scan, warnings) as (read_path, read_scan, may_fast):
+        # the fast paths: events only (the big inputs), CSV or Parquet
+        csv_mode = _csv_mode(read_path, fmt, kind, options, read_scan, bool(cmap.extras)) if may_fast else None
+        unique = _stage_fast(con, read_path, fmt, kind, header, positions, options, missing, sep, csv_mode)
+    if unique is not None:
+        if on_bytes:
+            on_bytes(path.stat().st_size)
+        return Staged(warnings, unique, grouped=True)
+    _exact(con, path, fmt, kind, on_bytes, options.encoding)
+    if fmt == "jsonl":
+        extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
+        if extras:
+            warnings.append(_extras_warning(extras))
+        con.execute(sql.load("ingest/drop_lines"))
+    return Staged(warnings, identities_unique(con) if kind.name == "events" else None, grouped=False)
+
+
+def _stage_fast(
+    con,
+    path: Path,
+    fmt: str,
+    kind: Kind,
+    header: list[str],
+    positions: list[int | None],
+    options: ReadOptions,
+    missing: list[str],
+    sep: str,
+    csv_mode: str | None,
+) -> Future[bool] | None:
+    """The file's settings (ingest_cfg), then a fast path if one applies:
+    as _fast_checks, None when the exact reader must read the file."""
     con.execute(
         sql.load("ingest/ingest_cfg"),
         {
@@ -126,22 +156,36 @@ def stage(
             "quoted": csv_mode == "quoted",
         },
     )
-    unique = None
     if csv_mode is not None:
-        unique = _fast_csv(con, path, kind, len(header), positions, sep, csv_mode == "quoted")
-    elif kind.name == "events" and fmt == "parquet":
-        unique = _fast_parquet(con, path, kind, header, positions)
-    if unique is not None:
-        if on_bytes:
-            on_bytes(path.stat().st_size)
-        return Staged(warnings, unique, grouped=True)
-    _exact(con, path, fmt, kind, on_bytes, options.encoding)
-    if fmt == "jsonl":
-        extras = [k for (k,) in con.execute(sql.load("ingest/jsonl_extra_keys"), [list(kind.columns)]).fetchall()]
-        if extras:
-            warnings.append(_extras_warning(extras))
-        con.execute(sql.load("ingest/drop_lines"))
-    return Staged(warnings, identities_unique(con) if kind.name == "events" else None, grouped=False)
+        return _fast_csv(con, path, kind, len(header), positions, sep, csv_mode == "quoted")
+    if kind.name == "events" and fmt == "parquet":
+        return _fast_parquet(con, path, kind, header, positions)
+    return None
+
+
+@contextlib.contextmanager
+def _plain_copy(
+    path: Path, fmt: str, kind: Kind, options: ReadOptions, scan: reader.Fingerprint | None, warnings: list[str]
+) -> Iterator[tuple[Path, reader.Fingerprint | None, bool]]:
+    """(the file a fast CSV path reads, what its bytes hold, whether one may
+    read it at all). A gzipped events CSV is decompressed into a private
+    temporary folder (reader.gunzip), removed once the file is staged: DuckDB
+    reads a gzip on one thread. A line past the limit or a broken gzip: the
+    exact reader reads the gzip and says so; too little temporary space:
+    a warning, and DuckDB reads the gzip itself."""
+    if not (kind.name == "events" and fmt == "csv" and reader.is_gzip(path) and options.encoding == "utf-8"):
+        yield path, scan, True
+        return
+    with tempdirs.private_temp_folder("gunzip") as folder:
+        plain = folder / "events.csv"
+        got = reader.gunzip(path, plain, scan.digest if scan else "", MAX_LINE_BYTES)
+        if isinstance(got, reader.Fingerprint):
+            yield plain, got, True
+        elif got is None:
+            yield path, scan, False
+        else:
+            warnings.append(got)
+            yield path, scan, True
 
 
 def _csv_mode(
@@ -153,8 +197,9 @@ def _csv_mode(
     be quoted whole or hold no quote (quoted_ok, event_checks.sql) before
     it is unquoted (quoted_groups_ok.sql, unquote_groups.sql): a quote inside a value, a quoted
     separator or line end, spaces around quotes all fail that, and the exact
-    reader reads the file. A gzip's stored bytes tell nothing of its quotes:
-    quoted. Extra columns are not read, so they could hide a misplaced
+    reader reads the file. A gzip is read from its decompressed copy
+    (_plain_copy); read as it is (too little temporary space), its stored
+    bytes tell nothing of its quotes: quoted. Extra columns are not read, so they could hide a misplaced
     quote: with any, a file that may hold quotes is read exactly."""
     if kind.name != "events" or fmt != "csv" or options.encoding != "utf-8":
         return None
