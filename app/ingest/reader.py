@@ -1,6 +1,7 @@
 """Finding input files and reading their bytes.
 
-Text inputs (CSV and JSON lines, optionally gzipped) are cut into lines here,
+Text inputs (CSV and JSON lines, optionally gzipped) are cut into lines here
+for the exact reader (an events file's fast paths: app/ingest/staging.py),
 in Python with numpy, and handed to DuckDB as Arrow batches of
 ``(line BIGINT, raw BLOB)``. DuckDB's own CSV reader is not used for them
 because the contract says one input line is one row: its reader lets an
@@ -131,7 +132,7 @@ _SPACE_EVERY = 64 << 20  # bytes written between two looks at the free space
 
 
 def gunzip(path: Path, dest: Path, digest: str, max_line_bytes: int) -> Fingerprint | str | None:
-    """Decompress a gzip to ``dest`` (ISA-L, several times zlib's speed), so
+    """Decompress a gzip to ``dest`` (ISA-L: about twice zlib's speed here), so
     that DuckDB's reader can split the plain copy across threads (it reads a
     gzip on one). Returns the copy's Fingerprint (``digest``: the gzip's,
     the content stored; quotes and NUL bytes: the copy's); a text saying why

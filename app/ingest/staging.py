@@ -20,10 +20,13 @@ pinned columns, no auto-detection, strict; or a Parquet file). The CSV
 reader's limits (measured on duckdb 2.0.1: an unterminated quote swallows the
 next lines, blank lines are skipped uncounted so line numbers drift, NUL
 bytes pass silently) do not matter for a file with no quote and no NUL byte
-(one memory-speed scan first) in which nothing is refused: then no line
-number or raw text is ever shown. Any other file, or one in which something
-is refused, is read again exactly (reader.LineBatches numbers every line;
-the Parquet view numbers every row).
+(one memory-speed scan first), or one whose values are each quoted whole
+(quoted_groups_ok.sql), in which nothing is refused: then no line number or
+raw text is ever shown. A gzip is decompressed first into a private
+temporary folder (_plain_copy): DuckDB reads a gzip, and runs the checks
+above it, on one thread. Any other file, or one in which something is
+refused, is read again exactly (reader.LineBatches numbers every line; the
+Parquet view numbers every row).
 """
 
 from __future__ import annotations
