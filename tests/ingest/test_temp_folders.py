@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -124,7 +125,20 @@ CHILD_AFTER_COMMIT = textwrap.dedent(
 )
 
 
-def start_import(tmp_path: Path, tmpdir_: Path, db: Path, script: str = CHILD) -> tuple[subprocess.Popen, Path]:
+def default_signals(ignored: tuple[int, ...] = ()) -> Callable[[], None]:
+    """Start the child with the signals' default handlers (or ignored), not
+    whatever the test run inherited: under nohup SIGHUP arrives ignored."""
+
+    def reset() -> None:
+        for sig in tempdirs._SIGNALS:
+            signal.signal(sig, signal.SIG_IGN if sig in ignored else signal.SIG_DFL)
+
+    return reset
+
+
+def start_import(
+    tmp_path: Path, tmpdir_: Path, db: Path, script: str = CHILD, ignored: tuple[int, ...] = ()
+) -> tuple[subprocess.Popen, Path]:
     events = tmp_path / "events.csv"
     events.write_text(EVENTS.format(s="s1"), encoding="utf-8")
     env = dict(os.environ, TMPDIR=str(tmpdir_))
@@ -136,6 +150,7 @@ def start_import(tmp_path: Path, tmpdir_: Path, db: Path, script: str = CHILD) -
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_signals(ignored),
     )
     assert child.stdout.readline() == "staging\n"
     (spill,) = [tmpdir_ / n for n in flexdash_folders(tmpdir_) if n.startswith("flexdash-import-")]
@@ -155,6 +170,22 @@ def test_a_terminated_import_removes_its_folder(tmp_path, tmpdir_, sig):
     assert err == "flexdash: interrupted; nothing from this command was committed\n"
     assert not spill.exists() and flexdash_folders(tmpdir_) == []
     assert tree(db.parent) == before
+
+
+def test_an_ignored_hangup_is_left_ignored(tmp_path, tmpdir_):
+    """Started under nohup, an import finishes when its terminal hangs up."""
+    db = tmp_path / "store" / "store.duckdb"
+    child, spill = start_import(tmp_path, tmpdir_, db, ignored=(signal.SIGHUP,))
+    child.send_signal(signal.SIGHUP)
+    child.stdin.write("\n")
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert not spill.exists() and flexdash_folders(tmpdir_) == []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM events").fetchall() == [(2,)]
+    finally:
+        con.close()
 
 
 def test_the_next_import_sweeps_what_a_killed_one_left(tmp_path, tmpdir_, capsys):
@@ -191,7 +222,17 @@ def handlers_run() -> None:
     """A Python function's start is where CPython runs pending signal handlers."""
 
 
-def test_a_signal_turned_into_another_error_or_swallowed_still_stops(tmpdir_):
+@pytest.fixture
+def default_handlers():
+    """The default SIGTERM/SIGHUP handlers for this test, whatever the run
+    inherited (nohup) or an earlier test installed; put back after."""
+    before = {sig: signal.signal(sig, signal.SIG_DFL) for sig in tempdirs._SIGNALS}
+    yield
+    for sig, handler in before.items():
+        signal.signal(sig, handler)
+
+
+def test_a_signal_turned_into_another_error_or_swallowed_still_stops(tmpdir_, default_handlers):
     # DuckDB runs Python's signal handlers inside a query: the Terminated they
     # raise came back as RuntimeError("Query interrupted"), or not at all
     with pytest.raises(tempdirs.Terminated) as caught, tempdirs.private_temp_folder("import") as spill:
