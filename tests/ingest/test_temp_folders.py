@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -125,15 +124,15 @@ CHILD_AFTER_COMMIT = textwrap.dedent(
 )
 
 
-def default_signals(ignored: tuple[int, ...] = ()) -> Callable[[], None]:
-    """Start the child with the signals' default handlers (or ignored), not
-    whatever the test run inherited: under nohup SIGHUP arrives ignored."""
-
-    def reset() -> None:
-        for sig in tempdirs._SIGNALS:
-            signal.signal(sig, signal.SIG_IGN if sig in ignored else signal.SIG_DFL)
-
-    return reset
+def with_signals(script: str, ignored: tuple[int, ...]) -> str:
+    """The child script, first giving SIGTERM and SIGHUP their default
+    handlers (or ignoring those in ``ignored``, as nohup does), not whatever
+    the test run inherited: under nohup SIGHUP arrives ignored. Done in the
+    child's own code: a preexec_fn is unsafe beside DuckDB's threads."""
+    resets = "".join(
+        f"signal.signal({int(sig)}, signal.{'SIG_IGN' if sig in ignored else 'SIG_DFL'})\n" for sig in tempdirs._SIGNALS
+    )
+    return "import signal\n" + resets + script
 
 
 def start_import(
@@ -143,14 +142,13 @@ def start_import(
     events.write_text(EVENTS.format(s="s1"), encoding="utf-8")
     env = dict(os.environ, TMPDIR=str(tmpdir_))
     child = subprocess.Popen(
-        [sys.executable, "-c", script, "import", "--db", str(db), str(events)],
+        [sys.executable, "-c", with_signals(script, ignored), "import", "--db", str(db), str(events)],
         cwd=ROOT,
         env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=default_signals(ignored),
     )
     assert child.stdout.readline() == "staging\n"
     (spill,) = [tmpdir_ / n for n in flexdash_folders(tmpdir_) if n.startswith("flexdash-import-")]
