@@ -176,3 +176,51 @@ def process_temp_folder(kind: str) -> Path:
             atexit.register(_remove_at_exit, path, pid)
             _process_folders[(kind, pid)] = path
         return path
+
+
+@contextlib.contextmanager
+def memory_file(kind: str) -> Iterator[Path | None]:
+    """An anonymous file in memory (Linux memfd), by a path this process can
+    open (/proc/self/fd/N), or None where the system has none. It goes when
+    the block ends and, unlike a folder, when the process is killed outright:
+    nothing is left to sweep."""
+    create = getattr(os, "memfd_create", None)
+    if create is None or not os.path.isdir("/proc/self/fd"):
+        yield None
+        return
+    try:
+        fd = create(f"flexdash-{kind}", os.MFD_CLOEXEC)
+    except OSError:
+        yield None
+        return
+    try:
+        yield Path(f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)
+
+
+def memory_to_spare() -> int:
+    """Bytes of memory a temporary copy may take without crowding the
+    machine: a quarter of what the system (or this container's memory
+    limit, cgroup v2) says is available; 0 where neither can be read."""
+    seen = []
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                seen.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError, IndexError):
+        pass
+    for limit_file, used_file in _CGROUP_MEMORY:
+        try:
+            limit = Path(limit_file).read_text().strip()
+            if limit.isdigit():  # v2 writes "max" for no limit
+                seen.append(max(0, int(limit) - int(Path(used_file).read_text().strip())))
+        except (OSError, ValueError):
+            pass
+    return min(seen) // 4 if seen else 0
+
+
+_CGROUP_MEMORY = (  # (limit, usage) of this container: cgroup v2, then v1
+    ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
+    ("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes"),
+)

@@ -128,10 +128,32 @@ def fingerprint(path: Path) -> Fingerprint:
 
 GUNZIP_BLOCK = 1 << 20  # at most the line limit: then a longer line always spans a block's end
 KEEP_FREE = 1 << 30  # bytes a decompressed copy leaves free in the temporary folder (DuckDB spills there too)
+MEMORY_COPY_MAX = 1 << 30  # bytes a copy may hold in memory: with a 10 M-event import's 0.7 GB, under 2 GB
 _SPACE_EVERY = 64 << 20  # bytes written between two looks at the free space
 
 
-def gunzip(path: Path, dest: Path, digest: str, max_line_bytes: int) -> Fingerprint | str | None:
+class OverCap:
+    """gunzip's answer when the copy would pass its cap (see gunzip)."""
+
+
+OVER_CAP = OverCap()
+
+
+def gzip_size(path: Path) -> int:
+    """The decompressed size a gzip's trailer states: exact for one member
+    under 4 GiB; otherwise less than the truth (the last member's size,
+    modulo 4 GiB), so a reader that relies on it must enforce its own cap."""
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        if f.tell() < 4:
+            return 0
+        f.seek(-4, os.SEEK_END)
+        return int.from_bytes(f.read(4), "little")
+
+
+def gunzip(
+    path: Path, dest: Path, digest: str, max_line_bytes: int, cap: int | None = None
+) -> Fingerprint | str | OverCap | None:
     """Decompress a gzip to ``dest`` (ISA-L: about twice zlib's speed here), so
     that DuckDB's reader can split the plain copy across threads (it reads a
     gzip on one). Returns the copy's Fingerprint (``digest``: the gzip's,
@@ -140,17 +162,19 @@ def gunzip(path: Path, dest: Path, digest: str, max_line_bytes: int) -> Fingerpr
     or None, nothing left in ``dest``, when the exact reader must read the
     gzip: a line passes ``max_line_bytes`` (found at most one block after it
     does, so a bomb of one enormous line costs neither memory nor disk) or
-    the gzip is broken (the exact reader says how)."""
+    the gzip is broken (the exact reader says how). ``cap``: ``dest`` is in
+    memory (tempdirs.memory_file), whose caller removes it: OVER_CAP as soon
+    as the copy would pass ``cap`` bytes, and no look at free disk space."""
     from isal import igzip, isal_zlib
 
     block_size = min(GUNZIP_BLOCK, max_line_bytes)
     since_newline = written = 0  # bytes of the line not yet ended; bytes written
     quotes = nul = False
-    outcome: Fingerprint | str | None = None
+    outcome: Fingerprint | str | OverCap | None = None
     try:
         with igzip.open(path, "rb") as src, open(dest, "wb") as out:
             while True:
-                if written % _SPACE_EVERY < block_size:
+                if cap is None and written % _SPACE_EVERY < block_size:
                     free = shutil.disk_usage(dest.parent).free
                     if free < KEEP_FREE:
                         outcome = (
@@ -162,6 +186,9 @@ def gunzip(path: Path, dest: Path, digest: str, max_line_bytes: int) -> Fingerpr
                 if not block:
                     if since_newline <= max_line_bytes:
                         outcome = Fingerprint(digest, quotes, nul)
+                    break
+                if cap is not None and written + len(block) > cap:
+                    outcome = OVER_CAP
                     break
                 first = block.find(b"\n")
                 if first < 0:
@@ -180,7 +207,7 @@ def gunzip(path: Path, dest: Path, digest: str, max_line_bytes: int) -> Fingerpr
                 written += len(block)
     except (OSError, EOFError, ValueError, isal_zlib.error):
         outcome = None
-    if not isinstance(outcome, Fingerprint):
+    if cap is None and not isinstance(outcome, Fingerprint):
         dest.unlink(missing_ok=True)
     return outcome
 
@@ -472,6 +499,7 @@ __all__ = [
     "fingerprint",
     "first_line",
     "gunzip",
+    "gzip_size",
     "is_gzip",
     "jsonl_keys",
     "parquet_columns",

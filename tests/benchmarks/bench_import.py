@@ -124,17 +124,26 @@ def make_variants(csv_path: Path) -> tuple[Path, Path]:
 
 
 # The importer alone (no engine recompute), in a child process that reports
-# its own peak memory.
+# its own peak memory: its RSS plus the largest decompressed copy it held in
+# memory (a memfd is not in the RSS, but it is memory all the same).
 IMPORT_ONLY = """
 import json, resource, sys
 from app import store
-from app.ingest import import_paths
+from app.ingest import import_paths, reader
 from tests.benchmarks.floor import peak_rss_mb
+copies = [0]
+real_gunzip = reader.gunzip
+def gunzip(path, dest, digest, max_line_bytes, cap=None):
+    got = real_gunzip(path, dest, digest, max_line_bytes, cap=cap)
+    if cap is not None:
+        copies.append(dest.stat().st_size)
+    return got
+reader.gunzip = gunzip
 con = store.connect_write(sys.argv[1])
 results = import_paths(con, [sys.argv[2]])
 con.close()
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"results": [r.as_json() for r in results], "peak_mb": peak_rss_mb(),
+print(json.dumps({"results": [r.as_json() for r in results], "peak_mb": peak_rss_mb() + max(copies) / 2**20,
                   "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
@@ -227,7 +236,7 @@ def main() -> None:
             ", ".join(f"{r[0]['rows']}/{r[0]['accepted']}" for r in (res, res5)),
         )
         peak = max(peak1, peak2, peak3, peak4, peak5)
-        report.value("peak memory of one import (child RSS)", f"{peak:.0f} MB", "<= 2048 MB")
+        report.value("peak memory of one import (RSS + copy in memory)", f"{peak:.0f} MB", "<= 2048 MB")
         report.value(
             "  CSV / re-import / Parquet / quoted / gzipped",
             " / ".join(f"{p:.0f}" for p in (peak1, peak2, peak3, peak4, peak5)) + " MB",
