@@ -95,7 +95,8 @@ def load_inputs(con: duckdb.DuckDBPyConnection, params: ReportParams) -> list[Te
                 today += tokens
             elif 0 <= k < len(history):
                 history[k] += tokens
-        team_recent = [(day_number(_utc_date(ts)), _second_of_day(ts), tokens) for t, ts, tokens in recent if t == team]
+        mine = [(ts, tokens, rate) for t, ts, tokens, rate in recent if t == team]
+        team_recent = [(day_number(_utc_date(ts)), _second_of_day(ts), tokens) for ts, tokens, _ in mine]
         team_packs = [
             Pack(
                 p["pack_id"],
@@ -111,7 +112,7 @@ def load_inputs(con: duckdb.DuckDBPyConnection, params: ReportParams) -> list[Te
                 team=team,
                 balance=row["balance"],
                 burn_30d=row["burn_30d"],
-                highest_rate=max((r[2] for r in team_recent), default=None),
+                highest_rate=max((rate for _, _, rate in mine), default=None),
                 history=history,
                 first_day=first_day,
                 today_tokens=today,

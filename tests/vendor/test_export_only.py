@@ -222,3 +222,25 @@ def test_explain_says_where_the_charges_shown_come_from(tmp_path, capsys):
     assert "\nCharges: computed from logs\n" in capsys.readouterr().out
     assert main(["explain", "ann@x.com", "RVT", "--db", str(db), "--as-of", "2026-03-10", "--format", "json"]) == 0
     assert "source" not in json.loads(capsys.readouterr().out)
+
+
+def test_the_forecast_takes_a_billed_days_rate_not_its_total_r21(store, tmp_path):
+    """A billed day of 20 Revit tokens is two windows at Revit's 10 (R10,
+    R24): the highest daily rate the team used is 10, not the day's 20."""
+    import_paths(
+        store,
+        [
+            write_bytes(tmp_path / "packs.csv", PACKS),
+            _export(
+                tmp_path,
+                [
+                    title_row("Design", "ann@x.com", "2026-03-02", "Revit", "20"),
+                    title_row("Design", "bob@x.com", "2026-03-03", "AutoCAD", "7"),
+                ],
+            ),
+        ],
+    )
+    recompute(store, AS_OF)
+    got = reports.build(store, "forecast", reports.ReportParams(as_of=AS_OF)).row(0, named=True)
+    # 100 - 20 - 7 = 73 left, 27 burnt in the 30 days; rates Revit 10, AutoCAD 7
+    assert (got["team"], got["balance"], got["burn_30d"], got["highest_rate"]) == ("Design", 73, 27, 10)
