@@ -5,7 +5,8 @@ computed from two flat fetches, which is several times faster on millions
 of events (measured.md: parse once, work on integer ids):
 
 * billable sessions (engine/sessions.sql, one row each, team resolved in SQL);
-* login/activity instants (engine/meaningful_events.sql, unsorted).
+* login/activity instants (engine/meaningful_events.sql, sorted by session
+  and instant in SQL).
 
 Sessions without idle detection are active over their whole span. For the
 others, meaningful events sorted by (session, instant) form islands where
@@ -92,7 +93,6 @@ def fetch_sessions(con, as_of: datetime | None, *, every_session_events: bool) -
     ev_key = ev["session_key"].astype(np.int64, copy=False)
     ev_ts = ev["ts_us"].astype(np.int64, copy=False)
     del ev
-    ev_key, ev_ts = _sorted_by_session_then_time(ev_key, ev_ts)
     return SessionArrays(
         key=key,
         grp=grp,
@@ -129,7 +129,7 @@ def build_intervals(s: SessionArrays, idle: np.ndarray) -> Billable:
     iv_start = np.r_[isl_start, s.start[whole]]
     iv_end = np.r_[isl_end, end[whole]]
     iv_group = s.grp[rows]
-    order = np.lexsort((iv_end, iv_start, iv_group))
+    order = _order_by_group_start_end(iv_group, iv_start, iv_end)
     rows = rows[order]
     intervals = Intervals(
         group=iv_group[order],
@@ -142,18 +142,24 @@ def build_intervals(s: SessionArrays, idle: np.ndarray) -> Billable:
     return Billable(intervals, s.group_user, s.group_product)
 
 
-def _sorted_by_session_then_time(key: np.ndarray, ts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(key, ts) sorted by key then ts: one in-place sort of a packed int64
-    when it fits (about twice as fast as an argsort and two gathers), else
-    a lexsort."""
-    if len(key) == 0:
-        return key, ts
-    t0 = int(ts.min())
-    span = int(ts.max()) - t0 + 1
-    if (int(key.max()) + 1) * span < 2**62:
-        packed = key * span + (ts - t0)
-        packed.sort()
-        key = packed // span
-        return key, packed - key * span + t0
-    order = np.lexsort((ts, key))
-    return key[order], ts[order]
+def _order_by_group_start_end(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The permutation np.lexsort((end, start, group)) gives, by a stable
+    argsort of one packed (group, start) key where it fits in an int64 (the
+    islands arrive in runs already sorted, which timsort walks: 0.08 s
+    against the lexsort's 0.35 s for 1.9 M intervals), the few rows of equal
+    (group, start) then put in order of end, stably as the lexsort would."""
+    if len(group) == 0:
+        return np.zeros(0, dtype=np.int64)
+    t0 = int(start.min())
+    span = int(start.max()) - t0 + 1
+    if (int(group.max()) + 1) * span >= 2**63:
+        return np.lexsort((end, start, group))
+    packed = group * span + (start - t0)
+    order = np.argsort(packed, kind="stable")
+    ordered = packed[order]
+    tie = np.flatnonzero(ordered[1:] == ordered[:-1])
+    if len(tie):
+        at = np.unique(np.r_[tie, tie + 1])  # every position of a run of equal keys, ascending
+        rows = order[at]
+        order[at] = rows[np.lexsort((end[rows], packed[rows]))]
+    return order

@@ -158,3 +158,18 @@ def test_key_span_refuses_overflow_with_a_message():
 
     with pytest.raises(FlexdashError, match="user x product pairs"):
         key_span(10**7, 0, 400 * DAY)
+
+
+def test_intervals_are_ordered_by_group_start_end_as_a_lexsort_would():
+    from app.engine.intervals import _order_by_group_start_end
+
+    # by hand: (group, start, end) rows; rows 1 and 3 tie on (group, start) and go by end;
+    # rows 0 and 4 tie on all three and keep their order (stable)
+    g, s, e = a(1, 0, 1, 0, 1), a(5, 3, 2, 3, 5) * M, a(9, 8, 4, 6, 9) * M
+    assert list(_order_by_group_start_end(g, s, e)) == [3, 1, 2, 0, 4]
+    assert len(_order_by_group_start_end(a(), a(), a())) == 0
+    rng = np.random.default_rng(5)
+    for n, groups, span in ((1, 1, 1), (50, 3, 4), (5000, 40, 300), (5000, 2, 2**62)):
+        g, s, e = rng.integers(0, groups, n), rng.integers(0, span, n), rng.integers(0, 6, n)
+        # the last case does not fit one int64 key: the lexsort itself
+        assert np.array_equal(_order_by_group_start_end(g, s, e), np.lexsort((e, s, g))), (n, groups, span)
