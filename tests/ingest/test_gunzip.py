@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
-import tempfile
 import zlib
-from pathlib import Path
 
 import pytest
 from isal import igzip
@@ -117,14 +115,6 @@ def _memfd_name(path) -> str:
 def no_memory_copy(monkeypatch):
     """As on a machine with no memory to spare: the copy goes to disk."""
     monkeypatch.setattr(tempdirs, "memory_to_spare", lambda: 0)
-
-
-@pytest.fixture
-def tmpdir_(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 @pytest.mark.parametrize("quoted", [False, True])

@@ -10,7 +10,6 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -22,16 +21,6 @@ from app.cli import main
 from tests.ingest.test_unreadable_folder import EVENTS, tree
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def tmpdir_(tmp_path, monkeypatch) -> Path:
-    """The system's temporary directory, for this test alone."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    monkeypatch.setattr(tempdirs, "_process_folders", {})  # this process's store folder: made there too
-    return folder
 
 
 def flexdash_folders(folder: Path) -> list[str]:
