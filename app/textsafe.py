@@ -22,9 +22,13 @@ exactly (the data contract).
 
 from __future__ import annotations
 
-import polars as pl
+from typing import TYPE_CHECKING
+
 from rich.markup import escape as _escape_markup
 from rich.text import Text
+
+if TYPE_CHECKING:  # needs_show only calls the Series' methods: commands without frames never load polars
+    import polars as pl
 
 MAX_LEN = 80  # a name in a table cell or a message; longer is cut with an ellipsis
 ELLIPSIS = "…"
