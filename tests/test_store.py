@@ -48,6 +48,30 @@ def test_reopening_does_not_reapply_migrations(db_path):
         con.close()
 
 
+def test_views_are_recreated_when_they_are_not_this_versions(db_path):
+    con = store.connect_write(db_path)
+    con.execute("DROP VIEW v_packs")  # as an older flexdash's views would differ
+    con.execute("UPDATE store_meta SET value = 'older' WHERE key = 'views_digest'")
+    con.close()
+    con = store.connect_write(db_path)
+    try:
+        assert store.views_current(con)
+        assert con.execute("SELECT count(*) FROM v_packs").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_current_views_are_kept_as_they_are(db_path):
+    con = store.connect_write(db_path)
+    con.execute("CREATE OR REPLACE VIEW v_packs AS SELECT 'kept' AS marker")
+    con.close()
+    con = store.connect_write(db_path)  # the digest matches: nothing is rebuilt
+    try:
+        assert con.execute("SELECT marker FROM v_packs").fetchone() == ("kept",)
+    finally:
+        con.close()
+
+
 def test_a_store_of_schema_1_is_upgraded_with_its_events_kept(db_path):
     """Migration 0002 turns events.version (text) and version_year into
     version_id, a dictionary of versions in version order with their years
