@@ -28,7 +28,7 @@ WITH bounds AS (
 )
 SELECT r.product, r.name, r.kind, r.host, r.tokens_per_day, r.effective_from,
        r.idle_detection_since, r.linux, s.origin, s.source,
-       r.period_start <= b.last_instant AND b.last_instant < r.period_end AS current,
+       rate_in_force(b.last_instant, r.period_start, r.period_end) AS current,
        coalesce(u.tokens, 0) AS tokens_in_period
 FROM stg_rate_periods r
 CROSS JOIN bounds b

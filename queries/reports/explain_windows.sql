@@ -56,7 +56,7 @@ LEFT JOIN teams t ON t.team_id = w.team_id
 LEFT JOIN sessions k ON k.session_key = w.session_key
 LEFT JOIN stg_rate_periods r
        ON r.product_id = $product_id
-      AND w.window_start >= r.period_start AND w.window_start < r.period_end
+      AND rate_in_force(w.window_start, r.period_start, r.period_end)
 WHERE ($from IS NULL OR w.window_end > $from)
   AND ($to IS NULL OR w.window_start < $to)
 ORDER BY window_start, outcome;

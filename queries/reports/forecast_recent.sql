@@ -12,6 +12,6 @@ JOIN teams t ON t.team_id = c.team_id
 JOIN users u ON u.user_id = c.user_id
 JOIN products p ON p.product_id = c.product_id
 LEFT JOIN stg_rate_periods r
-  ON r.product_id = c.product_id AND c.window_start >= r.period_start AND c.window_start < r.period_end
+  ON r.product_id = c.product_id AND rate_in_force(c.window_start, r.period_start, r.period_end)
 WHERE $team IS NULL OR t.team = $team
 ORDER BY team, c.window_start, u.user_name, p.product;

@@ -11,7 +11,7 @@
 -- descending (no saving last), user, product.
 WITH rate_now AS (
     SELECT product_id, tokens_per_day FROM stg_rate_periods
-    WHERE product_id IS NOT NULL AND period_start <= $as_of AND $as_of < period_end
+    WHERE product_id IS NOT NULL AND rate_in_force($as_of, period_start, period_end)
 ),
 rows AS (
     SELECT u.user_name AS "user", p.product, r.days, r.tokens, r.flex_cost, r.currency,

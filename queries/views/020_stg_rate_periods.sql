@@ -7,6 +7,11 @@
 -- rate table always has a rate; period_start of the first row is -infinity.
 -- effective_from D is in force from D 00:00 UTC.
 -- Grain: one row per product x effective_from.
+-- R10's lookup, written once: the row in force at instant t is the one
+-- whose [period_start, period_end) holds t (every join on a rate row at an
+-- instant uses it; a macro is inlined, so each join plans as if written out).
+CREATE OR REPLACE MACRO rate_in_force(t, period_start, period_end) AS t >= period_start AND t < period_end;
+
 CREATE OR REPLACE VIEW stg_rate_periods AS
 WITH r AS (
     SELECT product, name, kind, host, tokens_per_day, effective_from,

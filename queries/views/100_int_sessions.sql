@@ -83,5 +83,5 @@ FROM s
 JOIN versions v ON v.version_id = s.first.version_id
 LEFT JOIN stg_rate_periods r
        ON r.product_id = s.first.product_id
-      AND s.session_start >= r.period_start AND s.session_start < r.period_end
+      AND rate_in_force(s.session_start, r.period_start, r.period_end)
 WHERE until IS NULL OR s.session_start < CAST(until AS TIMESTAMPTZ);

@@ -177,3 +177,17 @@ def test_r4_recompute_after_a_historical_as_of_writes_the_stored_tables(b):
     b.recompute(datetime(2026, 6, 1, tzinfo=UTC))
     assert len(b.charges()) == 2
     assert b.con.execute("SELECT count(*) FROM charges").fetchall() == [(2,)]
+
+
+def test_r10_the_rate_row_in_force_is_taken_at_the_session_start_to_the_microsecond(b):
+    # PLG is a plug-in until its row of 2026-03-01 makes it a product, in
+    # force from that day's 00:00 UTC (rate_in_force: [period_start, period_end)).
+    b.rate("PLG", 3, "2021-09-07", kind="plugin", host="ACAD", idle_since=None)
+    b.rate("PLG", 3, "2026-03-01", kind="product", idle_since=None)
+    b.session("last", "ann", "PLG", [("2026-02-28T23:59:59.999999Z", "login"), ("2026-03-01T01:00:00Z", "logout")])
+    b.session("first", "bob", "PLG", [("2026-03-01T00:00:00Z", "login"), ("2026-03-01T01:00:00Z", "logout")])
+    rows = b.con.execute(
+        "SELECT s.session_id, i.product_kind, i.host_product FROM int_sessions(NULL) i "
+        "JOIN sessions s USING (session_key) ORDER BY 1"
+    ).fetchall()
+    assert rows == [("first", "product", None), ("last", "plugin", "ACAD")]
