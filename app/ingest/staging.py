@@ -308,10 +308,11 @@ def _fast_checks(
     rel.select(*picked).create_view("src_native", replace=True)
     if not check(con, kind, exact=False, quoted=quoted):
         return None
-    if not _true(con, "ingest/pairs_in_one_group") and _true(con, "ingest/identity_conflicts"):
+    in_one_group = _true(con, "ingest/pairs_in_one_group")
+    if not in_one_group and _true(con, "ingest/identity_conflicts"):
         drop_checked(con)
         return None
-    return identities_unique(con)
+    return identities_unique(con, in_one_group=in_one_group)
 
 
 def check(con, kind: Kind, *, exact: bool, quoted: bool = False) -> bool:
@@ -336,18 +337,34 @@ def _true(con, name: str) -> bool:
     return bool(store.scalar(con, sql.load(name)))
 
 
-def identities_unique(con) -> Future[bool]:
-    """No accepted event's identity twice in the staged file (by hash: see
-    queries/ingest/events_identities.sql). The hashes are read now; they are
+def identities_unique(con, *, in_one_group: bool = False) -> Future[bool]:
+    """No accepted event's identity twice in the staged file. ``in_one_group``
+    (a fast path's groups, each (session, event) in one: pairs_in_one_group.sql):
+    a repeat would be an instant twice in one group's list, so lists each
+    strictly increasing, as a log's usually are, answer at once
+    (group_instants.sql: one vectorised pass, ~0.25 s of 10 M events against
+    ~0.8 s for sorting their hashes). Otherwise, by hash (see
+    queries/ingest/events_identities.sql): the hashes are read now and
     sorted on a thread of their own (numpy lets go of the GIL), while the
-    importer goes on (the next file, the dictionaries: ~0.2 s of 10 M
-    events); the store asks for the result."""
+    importer goes on; the store asks for the result."""
+    if in_one_group and _lists_increase(con.execute(sql.load("ingest/group_instants")).fetchnumpy()):
+        done: Future[bool] = Future()
+        done.set_result(True)
+        return done
     hashes = con.execute(sql.load("ingest/events_identities")).fetchnumpy()["h"]
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flexdash-identities")
     try:
         return pool.submit(_no_repeats, hashes)
     finally:
         pool.shutdown(wait=False)
+
+
+def _lists_increase(rows) -> bool:
+    """Each group's instants one run of rows (rid never goes back) and
+    strictly increasing within it: then no instant is twice in one group."""
+    rid, us = rows["rid"], rows["us"]
+    same = rid[1:] == rid[:-1]
+    return bool((rid[1:] >= rid[:-1]).all() and not (same & (us[1:] <= us[:-1])).any())
 
 
 def _no_repeats(hashes) -> bool:

@@ -146,3 +146,47 @@ def test_files_of_new_and_stored_periods_keep_every_new_event(store, tmp_path):
         ("s2", "bob@firm.example", "Design", 2025),
         ("s2", "bob@firm.example", None, 2025),
     ]
+
+
+def _hash_sorts(monkeypatch) -> list[int]:
+    """How many hash arrays the identity test sorted (staging._no_repeats)."""
+    from app.ingest import staging
+
+    calls: list[int] = []
+    real = staging._no_repeats
+
+    def counted(hashes):
+        calls.append(len(hashes))
+        return real(hashes)
+
+    monkeypatch.setattr(staging, "_no_repeats", counted)
+    return calls
+
+
+def test_a_repeat_out_of_time_order_in_one_group_is_found(store, tmp_path, monkeypatch):
+    # one group (s1, activity, all else alike): 09:20, 09:10, 09:20 -- not
+    # increasing, so the hashes are sorted, and the second 09:20 is a duplicate
+    sorts = _hash_sorts(monkeypatch)
+    reads = exact_reads(monkeypatch)
+    at = ("2026-03-02T09:20:00Z", "2026-03-02T09:10:00Z", "2026-03-02T09:20:00Z")
+    path = events_csv(tmp_path / "e.csv", *(row(event="activity", ts=ts) for ts in at), row(event="logout"))
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 3, 1, 0)
+    assert reads == [] and sorts == [4]  # the fast path stood; its hashes were sorted
+    assert event_count(store) == 3
+
+
+def test_increasing_groups_need_no_hash_sort(store, tmp_path, monkeypatch):
+    sorts = _hash_sorts(monkeypatch)
+    reads = exact_reads(monkeypatch)
+    at = ("2026-03-02T09:10:00Z", "2026-03-02T09:20:00Z", "2026-03-02T09:30:00Z")
+    path = events_csv(
+        tmp_path / "e.csv",
+        *(row(event="activity", ts=ts) for ts in at),
+        *(row(event="activity", ts=ts, session="s2") for ts in at),
+        row(event="logout"),
+    )
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (7, 7, 0, 0)
+    assert reads == [] and sorts == []
+    assert event_count(store) == 7
