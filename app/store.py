@@ -133,11 +133,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view and table macro of ``queries/views`` in name order."""
-    con.execute(sql.load("store/drop_replaced_views"))
-    for _, path in sql.numbered("views"):
-        con.execute(path.read_text(encoding="utf-8"))
-    con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])
+    """(Re)create every view and table macro of ``queries/views`` in name order,
+    with their digest, in one transaction (one commit instead of ~35)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(sql.load("store/drop_replaced_views"))
+        for _, path in sql.numbered("views"):
+            con.execute(path.read_text(encoding="utf-8"))
+        con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
