@@ -1,6 +1,6 @@
 """Benchmark of ``flexdash import`` (issue 2), run by hand:
 
-    .venv/bin/python tests/benchmarks/bench_import.py [--events N] [--keep DIR]
+    .venv/bin/python tests/benchmarks/bench_import.py [--events N] [--keep DIR] [--rounds N]
 
 On N generated events (10 million by default): S = the raw CSV scan
 (tests/benchmarks/floor.py); then ``flexdash import`` of the CSV into a fresh
@@ -21,6 +21,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -176,6 +177,26 @@ def full_command(db: Path, path: Path) -> tuple[float, int, str]:
     return time.perf_counter() - start, proc.returncode, (proc.stdout + proc.stderr).strip()[-300:]
 
 
+def _fresh(db: Path) -> None:
+    for f in (db, Path(str(db) + ".wal")):
+        f.unlink(missing_ok=True)
+
+
+def _time_rounds(report: Report, label: str, runs: list[tuple[float, float]], target: float) -> None:
+    """One round: its time against its own S. Several: the median ratio
+    (the median time shown), and the range of the rounds' ratios."""
+    if len(runs) == 1:
+        report.time(label, runs[0][0], target, floor=runs[0][1])
+        return
+    ratios = sorted(t / s for t, s in runs)
+    median = statistics.median(ratios)
+    seconds = statistics.median(t for t, _ in runs)
+    report.time(f"{label} [median of {len(runs)} rounds]", seconds, target, floor=seconds / median)
+    report.value(
+        "  rounds: seconds / S", ", ".join(f"{t:.2f}/{s:.2f}" for t, s in runs), f"{ratios[0]:.2f}-{ratios[-1]:.2f} S"
+    )
+
+
 def _cpu_self() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -186,6 +207,13 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--keep", type=Path, help="folder for the data and stores, reused (default: a temp folder)")
     parser.add_argument("--no-command", action="store_true", help="skip the full command (import + engine)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="rounds of the quoted, gzipped and full-command steps, alternated, each round against an S "
+        "measured just before it; the median ratio and the range are shown",
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench_import_"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -199,8 +227,7 @@ def main() -> None:
         names = ("csv", "parquet", "quoted", "gzipped", "command", "command_quoted", "command_gzipped")
         stores = {name: folder / f"{name}.duckdb" for name in names}
         for db in stores.values():
-            for f in (db, Path(str(db) + ".wal")):
-                f.unlink(missing_ok=True)
+            _fresh(db)
         # the CSV import follows S at once; the Parquet one gets its own S
         # just before it (the machine's speed drifts within a run)
         t, peak1, res, cpu1 = import_only(stores["csv"], csv_path)
@@ -222,11 +249,17 @@ def main() -> None:
             f"CSV {cpu1 / s_cpu:.1f}, re-import {cpu2 / s_cpu:.1f}, Parquet {cpu3 / s_cpu:.1f}",
             f"floor {s_cpu:.2f} CPU s",
         )
-        s_variants = measure_floor(csv_path)
-        t, peak4, res, cpu4 = import_only(stores["quoted"], quoted_path)
-        report.time("import the CSV with every field quoted", t, 8, floor=s_variants)
-        t, peak5, res5, cpu5 = import_only(stores["gzipped"], gzipped_path)
-        report.time("import the CSV gzipped", t, 8, floor=s_variants)
+        rounds: dict[str, list[tuple[float, float]]] = {"quoted": [], "gzipped": []}
+        for _ in range(max(args.rounds, 1)):
+            s_round = measure_floor(csv_path)
+            for name in rounds:
+                _fresh(stores[name])
+            t, peak4, res, cpu4 = import_only(stores["quoted"], quoted_path)
+            rounds["quoted"].append((t, s_round))
+            t, peak5, res5, cpu5 = import_only(stores["gzipped"], gzipped_path)
+            rounds["gzipped"].append((t, s_round))
+        _time_rounds(report, "import the CSV with every field quoted", rounds["quoted"], 8)
+        _time_rounds(report, "import the CSV gzipped", rounds["gzipped"], 8)
         report.value(
             "  CPU time ratios to the floor's CPU time",
             f"quoted {cpu4 / s_cpu:.1f}, gzipped {cpu5 / s_cpu:.1f} (CSV {cpu1 / s_cpu:.1f})",
@@ -244,17 +277,26 @@ def main() -> None:
         ratio = os.path.getsize(stores["csv"]) / os.path.getsize(csv_path)
         report.value("store size / CSV size", f"{ratio:.1%}", "<= 20 %")
         if not args.no_command:
-            t, code, tail = full_command(stores["command"], csv_path)
-            if code in (0, 3):
-                report.time("flexdash import CSV (+ packs, assignments) with engine", t, 11)
-            else:
-                report.value("flexdash import CSV with engine", f"failed ({code})", tail[-80:])
-            for name, path in (("quoted", quoted_path), ("gzipped", gzipped_path)):
-                t, code, tail = full_command(stores[f"command_{name}"], path)
-                if code in (0, 3):
-                    report.time(f"flexdash import {name} CSV (+ packs, assignments) with engine", t, 11)
+            commands = {"CSV": ("command", csv_path), "quoted CSV": ("command_quoted", quoted_path)}
+            commands["gzipped CSV"] = ("command_gzipped", gzipped_path)
+            timed: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+            failed: dict[str, str] = {}
+            for _ in range(max(args.rounds, 1)):
+                s_round = measure_floor(csv_path)
+                for label, (store_name, path) in commands.items():
+                    _fresh(stores[store_name])
+                    t, code, tail = full_command(stores[store_name], path)
+                    if code in (0, 3):
+                        timed[label].append((t, s_round))
+                    else:
+                        failed[label] = f"failed ({code}): {tail[-80:]}"
+            for label in commands:
+                if label in failed:
+                    report.value(f"flexdash import {label} with engine", failed[label])
                 else:
-                    report.value(f"flexdash import {name} CSV with engine", f"failed ({code})", tail[-80:])
+                    _time_rounds(
+                        report, f"flexdash import {label} (+ packs, assignments) with engine", timed[label], 11
+                    )
         report.print()
     finally:
         if args.keep is None:
