@@ -15,10 +15,11 @@ Every connection works in UTC (R1) and has DuckDB's progress bar off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -110,6 +111,19 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The block in one transaction: committed when it ends, rolled back
+    (and the error raised again) when anything, Ctrl-C too, stops it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply the numbered migrations the store lacks, each in one transaction."""
     con.execute(
@@ -120,14 +134,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for number, name, path in migrations():
         if number <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [number, name])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         current = number
     return current
 
@@ -135,16 +144,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create every view and table macro of ``queries/views`` in name order,
     with their digest, in one transaction (one commit instead of ~35)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(sql.load("store/drop_replaced_views"))
         for _, path in sql.numbered("views"):
             con.execute(path.read_text(encoding="utf-8"))
         con.execute("INSERT OR REPLACE INTO store_meta VALUES ('views_digest', ?)", [views_digest()])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -162,16 +166,11 @@ def load_shipped_reference(con: duckdb.DuckDBPyConnection) -> None:
             sql.load("ingest/load_shipped_collection_prices"),
         ),
     ]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for table, path, query in steps:
             con.execute(f"DELETE FROM {table}")  # table names are our own constants
             if path.exists():
                 con.execute(query, [str(path)])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _with_lock(

@@ -199,16 +199,11 @@ def _stage_all(
 
 
 def _store_all(con, staged: list[_Staged], options: ReadOptions, progress: Progress | None) -> None:
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction(con):
         for item in staged:
             _store_file(con, item, options)
             if progress:
                 progress(item.result.file, item.size, item.size)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _stage_file(

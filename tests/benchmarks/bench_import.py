@@ -291,8 +291,11 @@ def main() -> None:
         ratio = os.path.getsize(stores["csv"]) / os.path.getsize(csv_path)
         report.value("store size / CSV size", f"{ratio:.1%}", "<= 20 %")
         if not args.no_command:
-            commands = {"CSV": ("command", csv_path), "quoted CSV": ("command_quoted", quoted_path)}
-            commands["gzipped CSV"] = ("command_gzipped", gzipped_path)
+            commands = {
+                "CSV": ("command", csv_path),
+                "quoted CSV": ("command_quoted", quoted_path),
+                "gzipped CSV": ("command_gzipped", gzipped_path),
+            }
             timed: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
             failed: dict[str, str] = {}
             for _ in range(max(args.rounds, 1)):
