@@ -165,15 +165,33 @@ def _hash_sorts(monkeypatch) -> list[int]:
 
 def test_a_repeat_out_of_time_order_in_one_group_is_found(store, tmp_path, monkeypatch):
     # one group (s1, activity, all else alike): 09:20, 09:10, 09:20 -- not
-    # increasing, so the hashes are sorted, and the second 09:20 is a duplicate
+    # increasing, so its distinct instants are counted (2 of 3), and the
+    # second 09:20 is a duplicate; no hash is sorted
     sorts = _hash_sorts(monkeypatch)
     reads = exact_reads(monkeypatch)
     at = ("2026-03-02T09:20:00Z", "2026-03-02T09:10:00Z", "2026-03-02T09:20:00Z")
     path = events_csv(tmp_path / "e.csv", *(row(event="activity", ts=ts) for ts in at), row(event="logout"))
     (r,) = import_paths(store, [path])
     assert (r.rows, r.accepted, r.duplicates, r.rejected) == (4, 3, 1, 0)
-    assert reads == [] and sorts == [4]  # the fast path stood; its hashes were sorted
+    assert reads == [] and sorts == []  # the fast path stood
     assert event_count(store) == 3
+
+
+def test_groups_out_of_time_order_without_a_repeat_are_all_new(store, tmp_path, monkeypatch):
+    # s1's activity rows out of order (09:30, 09:10, 09:20), s2's in order:
+    # no instant twice in a group, so every row is new and none is sorted
+    sorts = _hash_sorts(monkeypatch)
+    reads = exact_reads(monkeypatch)
+    at = ("2026-03-02T09:30:00Z", "2026-03-02T09:10:00Z", "2026-03-02T09:20:00Z")
+    path = events_csv(
+        tmp_path / "e.csv",
+        *(row(event="activity", ts=ts) for ts in at),
+        *(row(event="activity", ts=ts, session="s2") for ts in sorted(at)),
+    )
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (6, 6, 0, 0)
+    assert reads == [] and sorts == []
+    assert event_count(store) == 6
 
 
 def test_increasing_groups_need_no_hash_sort(store, tmp_path, monkeypatch):
@@ -190,3 +208,20 @@ def test_increasing_groups_need_no_hash_sort(store, tmp_path, monkeypatch):
     assert (r.rows, r.accepted, r.duplicates, r.rejected) == (7, 7, 0, 0)
     assert reads == [] and sorts == []
     assert event_count(store) == 7
+
+
+def test_a_session_event_in_two_groups_is_checked_by_hash(store, tmp_path, monkeypatch):
+    # s1's activity on WS-1 at 09:10 and on WS-2 at 09:20: one (session,
+    # event) in two groups, so the hashes of the 2 accepted events are
+    # sorted; no identity repeats, both are new
+    sorts = _hash_sorts(monkeypatch)
+    reads = exact_reads(monkeypatch)
+    path = events_csv(
+        tmp_path / "e.csv",
+        row(event="activity", ts="2026-03-02T09:10:00Z", device="WS-1"),
+        row(event="activity", ts="2026-03-02T09:20:00Z", device="WS-2"),
+    )
+    (r,) = import_paths(store, [path])
+    assert (r.rows, r.accepted, r.duplicates, r.rejected) == (2, 2, 0, 0)
+    assert reads == [] and sorts == [2]
+    assert event_count(store) == 2
