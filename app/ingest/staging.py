@@ -8,9 +8,10 @@ column's distinct values (distinct_events.sql) become local dictionaries
 local id (stage_events.sql), the instants kept as lists; the store's ids are
 given in the final transaction. Staging needs no store, so the importer can
 stage with no lock held. On a fast path the file is read once: its rows are
-grouped by everything but the instant (group_events.sql, only the instant
-checked row by row), and event, os, version and the names are checked once
-per distinct value (values_clean.sql) and given ids once per group. The
+grouped by everything but the instant, as read (group_events.sql, only the
+instant checked row by row), and event, os, version and the names are read
+and checked once per distinct spelling (spellings.sql, values_clean.sql) and
+given ids once per group. The
 exact path checks every row and keeps each as a group of one, in the
 file's order.
 
@@ -21,7 +22,7 @@ reader's limits (measured on duckdb 2.0.1: an unterminated quote swallows the
 next lines, blank lines are skipped uncounted so line numbers drift, NUL
 bytes pass silently) do not matter for a file with no quote and no NUL byte
 (one memory-speed scan first), or one whose values are each quoted whole
-(quoted_groups_ok.sql), in which nothing is refused: then no line number or
+(quoted_values_ok.sql), in which nothing is refused: then no line number or
 raw text is ever shown. A gzip is decompressed first, into memory or a
 private temporary folder (_plain_copy): DuckDB reads a gzip, and runs the checks
 above it, on one thread. Any other file, or one in which something is
@@ -215,7 +216,7 @@ def _csv_mode(
     and no NUL byte in the file (reader.fingerprint), read as it is.
     ``quoted``: read with quotes as plain characters, and every value must
     be quoted whole or hold no quote (quoted_ok, event_checks.sql) before
-    it is unquoted (quoted_groups_ok.sql, unquote_groups.sql): a quote inside a value, a quoted
+    it is unquoted (quoted_values_ok.sql, spellings.sql): a quote inside a value, a quoted
     separator or line end, spaces around quotes all fail that, and the exact
     reader reads the file. A gzip is read from its decompressed copy
     (_plain_copy); read as it is (too little temporary space), its stored
@@ -428,7 +429,16 @@ def drop_checked(con, number: int | None = None) -> None:
     if number is None:
         con.execute(sql.load("ingest/drop_judged"))
         con.execute(_DROP_VIEW.format(view="accepted_events"))
-        names = ["checked", "file_names", "file_ids", "file_events", "file_os", "file_distinct"]
+        names = [
+            "checked",
+            "file_names",
+            "file_ids",
+            "file_events",
+            "file_os",
+            "file_distinct",
+            "file_spellings",
+            "file_spelling_ids",
+        ]
     else:
         names = [kept for _, kept in _kept_tables(number)]
     for table in names:

@@ -71,10 +71,11 @@ _CHECK_EVENTS = Step(
 # Both events paths end here: local dictionaries, then the staged rows with
 # local ids (app/ingest/staging.py docstring).
 _STAGE_EVENT_ROWS = (
-    Step("ingest/names_events", reads=("file_distinct",), writes=("file_names",)),
+    Step("ingest/names_events", reads=("file_spellings",), writes=("file_names",)),
+    Step("ingest/spelling_ids", reads=("file_spellings", "file_names"), writes=("file_spelling_ids",)),
     Step(
         "ingest/stage_events",
-        reads=("event_rows", "file_names"),
+        reads=("event_rows", "file_spelling_ids"),
         writes=("checked",),
         before="ingest/join_order_fixed",
         after="ingest/join_order_reset",
@@ -82,6 +83,9 @@ _STAGE_EVENT_ROWS = (
     Step("ingest/accepted_events", reads=("checked",), writes=("accepted_events",)),
     Step("ingest/drop_judged", drops=("event_rows", "events_judged", "events_judged_rows", "file_groups")),
 )
+# each distinct value as spelled, and what it reads as (the fast path's
+# values are read here, once each; the exact path's were read row by row)
+_SPELLINGS = Step("ingest/spellings", reads=("file_distinct", "ingest_cfg", "unquote"), writes=("file_spellings",))
 
 # A fast path (an events CSV or Parquet file through DuckDB's readers): rows
 # grouped by all but their instant, values checked once per distinct value.
@@ -92,12 +96,12 @@ STAGE_EVENTS_FAST = (
     _CHECK_EVENTS,
     Step("ingest/values_checked", reads=("ingest_cfg",), writes=("ingest_cfg",), params=(("checked", True),)),
     Step("ingest/group_events", reads=("events_judged",), writes=("file_groups",)),
-    Step("ingest/quoted_groups_ok", reads=("file_groups", "quoted_ok"), gate=True, only="quoted"),
     Step("ingest/fast_path_clean", reads=("file_groups",), gate=True),
-    Step("ingest/unquote_groups", reads=("file_groups", "unquote"), writes=("file_groups",), only="quoted"),
     Step("ingest/names_from_groups", reads=("file_groups",), writes=("event_name_fields",)),
     Step("ingest/distinct_events", reads=("event_name_fields",), writes=("file_distinct",)),
-    Step("ingest/values_clean", reads=("file_distinct", *_VALUES), gate=True),
+    Step("ingest/quoted_values_ok", reads=("file_distinct", "quoted_ok"), gate=True, only="quoted"),
+    _SPELLINGS,
+    Step("ingest/values_clean", reads=("file_spellings", *_VALUES), gate=True),
     Step("ingest/event_rows_grouped", reads=("file_groups",), writes=("event_rows",)),
     *_STAGE_EVENT_ROWS,
 )
@@ -110,6 +114,7 @@ STAGE_EVENTS_EXACT = (
     Step("ingest/materialise_judged", reads=("events_judged",), writes=("events_judged_rows", "events_judged")),
     Step("ingest/names_from_judged", reads=("events_judged",), writes=("event_name_fields",)),
     Step("ingest/distinct_events", reads=("event_name_fields",), writes=("file_distinct",)),
+    _SPELLINGS,
     Step("ingest/event_rows_judged", reads=("events_judged",), writes=("event_rows",)),
     *_STAGE_EVENT_ROWS,
 )

@@ -12,17 +12,23 @@
 -- The value checks are the macros of event_checks.sql. When a fast path
 -- has found every distinct value of the other columns good
 -- (ingest_cfg.values_checked, values_clean.sql), only the instant (millions
--- of distinct values) is looked at row by row.
+-- of distinct values) is looked at row by row, and the other values are
+-- as read (a quoted CSV's still quoted, event and os in the file's case,
+-- an empty team empty): the fast path groups the rows by them
+-- (group_events.sql) and reads each spelling once (spellings.sql).
 -- A view: app/ingest/staging.py turns it into the `checked` table with
 -- dictionary ids (stage_events.sql), from the file's own names.
 CREATE OR REPLACE TEMP VIEW events_judged AS
 WITH f AS (
     SELECT line, pre_reason, raw_text,
            c1 AS ts_text,
-           CASE WHEN c2 IN ('login', 'activity', 'logout') THEN c2 ELSE lower(c2) END AS event,
-           c3 AS session_id, c4 AS user_name, nullif(c5, '') AS team, c6 AS product,
+           -- a fast path's values stay as read (values_checked): each
+           -- spelling is read once, spellings.sql, not in every row
+           CASE WHEN cfg.values_checked OR c2 IN ('login', 'activity', 'logout') THEN c2 ELSE lower(c2) END AS event,
+           c3 AS session_id, c4 AS user_name,
+           CASE WHEN cfg.values_checked THEN c5 ELSE nullif(c5, '') END AS team, c6 AS product,
            c7 AS version, c8 AS device,
-           CASE WHEN c9 IN ('windows', 'macos', 'linux') THEN c9 ELSE lower(c9) END AS os,
+           CASE WHEN cfg.values_checked OR c9 IN ('windows', 'macos', 'linux') THEN c9 ELSE lower(c9) END AS os,
            cfg.assume_tz, cfg.missing, cfg.values_checked
     FROM src_fields, ingest_cfg cfg
 ), shaped AS (

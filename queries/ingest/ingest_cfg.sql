@@ -8,7 +8,7 @@
 -- ";", app/ingest/reader.py csv_header); $encoding: the name of the
 -- encoding the file is read in, for the reason of a line not valid in it;
 -- $quoted: a fast path read the CSV with its quotes as plain characters
--- (app/ingest/staging.py _csv_mode; src_native.sql, quoted_groups_ok.sql).
+-- (app/ingest/staging.py _csv_mode; src_native.sql, spellings.sql).
 -- values_checked starts false: a fast path sets it, as its rows are judged
 -- for their instant only and every distinct value of the other columns is
 -- checked once (group_events.sql, values_clean.sql, values_checked.sql).

@@ -3,8 +3,9 @@
 -- the staged rows carry their local ids, and what they stand for is
 -- looked up once per value when stored, file_values.sql), from its
 -- distinct values
--- (file_distinct, distinct_events.sql): each name gets a local id, which
--- the staged rows carry instead of the text (stage_events.sql). The store's
+-- (file_spellings, spellings.sql: each distinct value as it reads): each
+-- name gets a local id, which the staged rows carry instead of the text
+-- (stage_events.sql, by spelling). The store's
 -- ids are given only in the final transaction (dict_names.sql, then
 -- file_ids.sql), so staging needs no store and no lock (issue 2), and the
 -- staging table, one row per line or group, holds integers, not text.
@@ -15,9 +16,9 @@
 CREATE OR REPLACE TEMP TABLE file_names AS
 SELECT dict, name, CAST(row_number() OVER (PARTITION BY dict ORDER BY name) AS INTEGER) AS local_id
 FROM (
-    -- event and os as check_events.sql reads them: lower-cased
-    SELECT DISTINCT dict, CASE WHEN dict IN ('events', 'os') THEN lower(name) ELSE name END AS name
-    FROM file_distinct
+    -- two spellings of one value ("x" and x, Login and login) are one name
+    SELECT DISTINCT dict, name
+    FROM file_spellings
     WHERE dict IN ('sessions', 'users', 'teams', 'products', 'devices', 'events', 'os', 'versions')
       AND name IS NOT NULL
 ) AS n;

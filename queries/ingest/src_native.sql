@@ -27,7 +27,7 @@ SELECT CAST(NULL AS BIGINT) AS line,
        -- a CSV read with its quotes as plain characters (ingest_cfg.quoted):
        -- the instant unquoted here, row by row (unquote_instant: a badly
        -- quoted one keeps a quote and fails its check); the other columns
-       -- once per group (quoted_groups_ok.sql, as_read).
+       -- once per distinct spelling (quoted_values_ok.sql, spellings.sql).
        CASE WHEN cfg.quoted THEN unquote_instant(c1) ELSE c1 END AS c1,
        c2, c3, c4, c5, c6, c7, c8, c9
 FROM src_native, ingest_cfg cfg;

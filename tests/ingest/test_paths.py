@@ -133,8 +133,8 @@ def test_grouped_fast_paths_store_what_the_exact_reader_stores(tmp_path, monkeyp
     and store them from the groups; the exact reader stores them row by row.
     On the sample month, with exact duplicates and the same instants written
     with another offset added (R1), a plain CSV and a Parquet copy (fast
-    paths) and the CSV with one field quoted (the quoted fast path: its
-    values unquoted once per group, quoted_groups_ok.sql) store the same
+    paths) and the CSV with one field quoted (the quoted fast path: each
+    spelling checked and unquoted once, quoted_values_ok.sql) store the same
     events and count the same duplicates."""
     from datetime import datetime, timedelta, timezone
 
@@ -237,7 +237,7 @@ def test_grouped_rows_are_stored_without_weighing_bitpacking_and_the_setting_is_
     the connection is left as it was."""
     spy = _SettingAtInsert(store)
     clean = events_csv(tmp_path / "clean.csv", *ROWS)
-    # an escaped quote: the exact reader's (quoted_groups_ok.sql leaves it to it)
+    # an escaped quote: the exact reader's (quoted_values_ok.sql leaves it to it)
     quoted = events_csv(tmp_path / "quoted.csv", row(session='"q""1"', ts="2026-05-01T09:00:00Z"))
     overlap = events_csv(tmp_path / "overlap.csv", ROWS[0], row(session="s9", ts="2026-03-02T09:30:00+01:00"))
     for path in (clean, quoted, overlap):

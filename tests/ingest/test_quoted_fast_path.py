@@ -1,6 +1,6 @@
 """Quoted and gzipped event logs take the fast CSV path (app/ingest/staging.py
-_csv_mode: quotes read as plain characters, values unquoted once per group,
-quoted_groups_ok.sql, unquote_groups.sql) and store exactly what the exact line reader stores: the
+_csv_mode: quotes read as plain characters, each distinct spelling checked and
+unquoted once, quoted_values_ok.sql, spellings.sql) and store exactly what the exact line reader stores: the
 same events, counts, rejects and exit code. What the fast reading would bend
 (a quote inside a value, a quoted field spanning lines, spaces around quotes,
 an escaped quote, a quoted separator) sends the file to the exact reader
@@ -84,6 +84,30 @@ def test_quoted_and_unquoted_spellings_of_one_value_are_one_value(tmp_path, caps
     assert not took_exact and code == 0
     assert (summary[0]["accepted"], summary[0]["duplicates"]) == (2, 1)
     assert len(stored["sessions"]) == 2
+
+
+def test_spellings_of_one_event_and_os_are_one_value(tmp_path, capsys, monkeypatch):
+    """A fast path groups rows by their values as read (group_events.sql) and
+    reads each spelling once (spellings.sql): Login, "login" and login are
+    one event kind, WINDOWS and windows one os (taken case-insensitively),
+    as the exact reader reads them row by row. Rows 1 and 2 are one
+    identity (s1, login, 09:14:05+01:00): the second is a duplicate."""
+    rows = [
+        row(event="Login", os="Windows"),
+        _quote_all(row(event="login", os="windows")),
+        row(event="ACTIVITY", ts="2026-03-02T09:20:00+01:00", os="WINDOWS"),
+        row(event="logout", ts="2026-03-02T09:40:00+01:00", team='""'),  # a quoted empty team: none (R12)
+    ]
+    path = write(tmp_path / "q.csv", "\n".join([HEADER, *rows]) + "\n")
+    took_exact, code, summary, stored = both_ways(tmp_path, capsys, monkeypatch, path)
+    assert not took_exact and code == 0
+    assert (summary[0]["accepted"], summary[0]["duplicates"], summary[0]["rejected"]) == (3, 1, 0)
+    # events (session_key, ts, event, user_id, team_id, product_id, version_id, device_id, os)
+    assert sorted((r[2], r[4] is None, r[8]) for r in stored["events"]) == [
+        ("activity", False, "windows"),
+        ("login", False, "windows"),
+        ("logout", True, "windows"),
+    ]
 
 
 def test_quoted_names_beyond_ascii_are_unquoted_whole(tmp_path, capsys, monkeypatch):
