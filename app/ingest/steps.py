@@ -63,9 +63,10 @@ def run(con, steps: Iterable[Step], flags: Iterable[str] = ()) -> bool:
 _TS = ("ts_with_offset", "ts_naive")
 _VALUES = ("known_event", "known_os", "version_has_year", "product_code")
 _QUOTES = ("quoted_ok", "unquote", "unquote_instant")  # a CSV read with its quotes as plain characters
-_EVENT_CHECKS = Step("ingest/event_checks", writes=_TS + _VALUES + _QUOTES)
+_READ = ("event_read", "os_read", "team_read")  # how a value reads (row by row, or once per spelling)
+_EVENT_CHECKS = Step("ingest/event_checks", writes=_TS + _VALUES + _QUOTES + _READ)
 _CHECK_EVENTS = Step(
-    "ingest/check_events", reads=("src_fields", "ingest_cfg", *_TS, *_VALUES), writes=("events_judged",)
+    "ingest/check_events", reads=("src_fields", "ingest_cfg", *_TS, *_VALUES, *_READ), writes=("events_judged",)
 )
 
 # Both events paths end here: local dictionaries, then the staged rows with
@@ -85,7 +86,9 @@ _STAGE_EVENT_ROWS = (
 )
 # each distinct value as spelled, and what it reads as (the fast path's
 # values are read here, once each; the exact path's were read row by row)
-_SPELLINGS = Step("ingest/spellings", reads=("file_distinct", "ingest_cfg", "unquote"), writes=("file_spellings",))
+_SPELLINGS = Step(
+    "ingest/spellings", reads=("file_distinct", "ingest_cfg", "unquote", *_READ), writes=("file_spellings",)
+)
 
 # A fast path (an events CSV or Parquet file through DuckDB's readers): rows
 # grouped by all but their instant, values checked once per distinct value.

@@ -24,11 +24,11 @@ WITH f AS (
            c1 AS ts_text,
            -- a fast path's values stay as read (values_checked): each
            -- spelling is read once, spellings.sql, not in every row
-           CASE WHEN cfg.values_checked OR c2 IN ('login', 'activity', 'logout') THEN c2 ELSE lower(c2) END AS event,
+           CASE WHEN cfg.values_checked THEN c2 ELSE event_read(c2) END AS event,
            c3 AS session_id, c4 AS user_name,
-           CASE WHEN cfg.values_checked THEN c5 ELSE nullif(c5, '') END AS team, c6 AS product,
+           CASE WHEN cfg.values_checked THEN c5 ELSE team_read(c5) END AS team, c6 AS product,
            c7 AS version, c8 AS device,
-           CASE WHEN cfg.values_checked OR c9 IN ('windows', 'macos', 'linux') THEN c9 ELSE lower(c9) END AS os,
+           CASE WHEN cfg.values_checked THEN c9 ELSE os_read(c9) END AS os,
            cfg.assume_tz, cfg.missing, cfg.values_checked
     FROM src_fields, ingest_cfg cfg
 ), shaped AS (

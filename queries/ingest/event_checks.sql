@@ -15,6 +15,16 @@ CREATE OR REPLACE TEMP MACRO known_os(o) AS o IN ('windows', 'macos', 'linux');
 -- a version starts with its 4-digit year (the idle-detection and Linux rules
 -- go by the year, R6, R18):
 CREATE OR REPLACE TEMP MACRO version_has_year(v) AS regexp_matches(v, '^\d{4}');
+-- How event, os and team read, written once: check_events.sql reads them
+-- so row by row on the exact path, spellings.sql once per distinct
+-- spelling on a fast path. Event and os are taken case-insensitively
+-- (lower-cased unless already a known value: no string made per row for
+-- the usual spelling); an empty team is none (R12).
+CREATE OR REPLACE TEMP MACRO event_read(e) AS
+    CASE WHEN e IN ('login', 'activity', 'logout') THEN e ELSE lower(e) END;
+CREATE OR REPLACE TEMP MACRO os_read(o) AS
+    CASE WHEN o IN ('windows', 'macos', 'linux') THEN o ELSE lower(o) END;
+CREATE OR REPLACE TEMP MACRO team_read(t) AS nullif(t, '');
 -- '*' stands for every product in an assignment (data contract); an event
 -- names one product:
 CREATE OR REPLACE TEMP MACRO product_code(p) AS p <> '*';

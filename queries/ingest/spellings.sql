@@ -6,8 +6,9 @@
 -- row on the exact path: a CSV read with its quotes as plain characters
 -- (ingest_cfg.quoted) unquoted (unquote, event_checks.sql, once
 -- quoted_values_ok.sql found every spelling quoted whole or holding no
--- quote), event and os lower-cased (they are taken case-insensitively),
--- an empty team none (R12). "x" and x, or Login and login, are two
+-- quote), then read as check_events.sql reads a value (event_read,
+-- os_read, team_read of event_checks.sql: event and os lower-cased, an
+-- empty team none, R12). "x" and x, or Login and login, are two
 -- spellings of one value and get one local id (names_events.sql,
 -- stage_events.sql). The exact path's values were read row by row:
 -- each is its own spelling. Grain: one row per (column, distinct value).
@@ -20,8 +21,9 @@ WITH read AS (
 )
 SELECT dict, spelling,
        CASE WHEN NOT values_checked THEN value
-            WHEN dict IN ('events', 'os') THEN lower(value)
-            WHEN dict = 'teams' THEN nullif(value, '')
+            WHEN dict = 'events' THEN event_read(value)
+            WHEN dict = 'os' THEN os_read(value)
+            WHEN dict = 'teams' THEN team_read(value)
             ELSE value
        END AS name
 FROM read;
